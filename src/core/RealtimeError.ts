@@ -1,0 +1,46 @@
+/** What went wrong, as a stable code an app can switch on. */
+export type RealtimeErrorCode =
+  | 'invalid-frame'
+  | 'server-error'
+  | 'handshake-failed'
+  | 'connection-failed'
+  | 'queue-overflow'
+  | 'socket-budget'
+  | 'token-provider'
+  | 'rest'
+  | 'heartbeat-timeout'
+  | 'invalid-options';
+
+/**
+ * The single error type the kit reports through `onError`. It carries plain data only
+ * (never a token) so it can be logged or posted across a worker boundary.
+ */
+export class RealtimeError extends Error {
+  override readonly name = 'RealtimeError';
+  readonly code: RealtimeErrorCode;
+  /** The endpoint key (`orders/123`, `notifications`, …) when the error belongs to one. */
+  readonly endpoint: string | undefined;
+  /** The dialect that reported it, for invalid frames. */
+  readonly dialect: string | undefined;
+  /** HTTP status for REST errors. */
+  readonly status: number | undefined;
+
+  constructor(
+    code: RealtimeErrorCode,
+    message: string,
+    details: { endpoint?: string; dialect?: string; status?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.endpoint = details.endpoint;
+    this.dialect = details.dialect;
+    this.status = details.status;
+  }
+}
+
+/** Remove a `token` query parameter (and bearer values) from text before it is shown anywhere. */
+export function redactToken(text: string): string {
+  return text
+    .replace(/([?&](?:token|access_token|auth)=)[^&#\s"']*/gi, '$1[redacted]')
+    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[redacted]');
+}

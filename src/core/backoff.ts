@@ -1,0 +1,62 @@
+/** Reconnect timing. All delays are in milliseconds. */
+export interface ReconnectOptions {
+  /** Smallest ceiling for the first retry. @default 1000 */
+  minDelay?: number;
+  /** Largest delay between two attempts. @default 30000 */
+  maxDelay?: number;
+  /** How much the ceiling grows per failed attempt. @default 2 */
+  growth?: number;
+  /** Attempts after the first before the connection gives up as `failed`. @default Infinity */
+  maxRetries?: number;
+  /** How long one handshake may take before it counts as failed. @default 10000 */
+  connectTimeout?: number;
+}
+
+export type ResolvedReconnect = Required<ReconnectOptions>;
+
+export const reconnectDefaults: ResolvedReconnect = {
+  minDelay: 1000,
+  maxDelay: 30_000,
+  growth: 2,
+  maxRetries: Infinity,
+  connectTimeout: 10_000,
+};
+
+/** Validate options, naming the fix for each mistake. */
+export function resolveReconnect(options: ReconnectOptions = {}): ResolvedReconnect {
+  const out = { ...reconnectDefaults, ...stripUndefined(options) };
+  for (const key of ['minDelay', 'maxDelay', 'connectTimeout'] as const) {
+    const v = out[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      throw new TypeError(`reconnect.${key} must be a non-negative number of milliseconds (got ${String(v)}).`);
+    }
+  }
+  if (typeof out.growth !== 'number' || !(out.growth >= 1)) {
+    throw new TypeError(`reconnect.growth must be a number >= 1 (got ${String(out.growth)}).`);
+  }
+  if (typeof out.maxRetries !== 'number' || !(out.maxRetries >= 0)) {
+    throw new TypeError(`reconnect.maxRetries must be a number >= 0, or Infinity for no limit (got ${String(out.maxRetries)}).`);
+  }
+  if (out.maxDelay < out.minDelay) {
+    throw new TypeError(`reconnect.maxDelay (${out.maxDelay}) must not be smaller than reconnect.minDelay (${out.minDelay}).`);
+  }
+  return out;
+}
+
+/**
+ * Exponential backoff with full jitter: a uniform delay between 0 and
+ * `min(maxDelay, minDelay * growth^(retry-1))`. Retry 0 is the first attempt and waits 0.
+ */
+export function backoffDelay(retry: number, options: ResolvedReconnect, random: () => number = Math.random): number {
+  if (retry <= 0) return 0;
+  const ceiling = Math.min(options.maxDelay, options.minDelay * Math.pow(options.growth, retry - 1));
+  return Math.floor(random() * ceiling);
+}
+
+export function stripUndefined<T extends object>(value: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}

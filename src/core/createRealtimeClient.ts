@@ -1,0 +1,264 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { resolveReconnect, type ReconnectOptions } from './backoff';
+import { Connection, type ConnectionState, type HeartbeatOptions } from './Connection';
+import { createRestClient, type RestClient } from './createRestClient';
+import { defaultEndpoints, endpointUrl, type EndpointConfig, type EndpointName } from './endpoints';
+import type { ChatMessage, RealtimeEvent } from './events';
+import { Pool } from './Pool';
+import { RealtimeError } from './RealtimeError';
+import { createRealtimeStore } from './store/createRealtimeStore';
+import type { RealtimeLimits, RealtimeState, StoreEntry } from './store/types';
+import { toTokenProvider, type TokenOption } from './tokenProvider';
+import { webSocketTransport, type WebSocketConstructor } from './webSocketTransport';
+
+export interface RealtimeClientOptions {
+  /** Base for endpoint paths, e.g. `ws://localhost:8000`. @default the page's origin with ws:/wss: */
+  url?: string;
+  /** REST base for actions and resync snapshots, e.g. `http://localhost:8000`. @default none */
+  apiUrl?: string;
+  /** A token, or a function called on every connect attempt (sync or async). @default none */
+  token?: TokenOption;
+  /** Override or add endpoints: path, dialect, transport, resync. @default the five built-in ones */
+  endpoints?: Partial<Record<EndpointName, Partial<EndpointConfig>>> & Record<string, Partial<EndpointConfig>>;
+  /** Reconnect timing. @default 1 s min, 30 s max, growth 2, unlimited retries */
+  reconnect?: ReconnectOptions;
+  /** Heartbeat for dialects with a ping, or `false` to switch it off. @default 25 s interval, 10 s timeout */
+  heartbeat?: HeartbeatOptions | false;
+  /** Caps on lists, queues, frame size and sockets. */
+  limits?: RealtimeLimits;
+  /** Told about every problem: invalid frames, refused handshakes, REST failures, overflows. */
+  onError?(error: RealtimeError): void;
+  /** WebSocket constructor to use (e.g. `ws` in Node). @default globalThis.WebSocket */
+  WebSocket?: WebSocketConstructor;
+  /** fetch to use for REST. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** How long an unused socket lingers before closing, in ms. @default 0 */
+  releaseDelay?: number;
+  /** Random source for backoff jitter (tests make it repeatable). @default Math.random */
+  random?: () => number;
+}
+
+/** Counters for devtools and tests. Plain numbers; never a token. */
+export interface RealtimeStats {
+  framesIn: number;
+  invalidFrames: number;
+  reconnects: number;
+  queuedCommands: number;
+  openSockets: number;
+  errors: number;
+}
+
+export interface RealtimeClient {
+  readonly store: StoreApi<RealtimeState>;
+  readonly rest: RestClient;
+  /** A snapshot of the counters. */
+  readonly stats: RealtimeStats;
+  /** Hold the socket of an endpoint open; returns the release. `param` fills `{id}`. */
+  subscribe(endpoint: string, param?: string | number): () => void;
+  /** Send a command on an endpoint's socket (queued while offline). */
+  send(endpoint: string, command: unknown, param?: string | number): 'sent' | 'queued';
+  /** The endpoint's connection state, or undefined when nothing holds it. */
+  connectionState(endpoint: string, param?: string | number): ConnectionState | undefined;
+  /** Send a chat message; it shows at once as queued/sending and resolves to its client id. */
+  sendChat(peerId: string | number, text: string, options?: { attachment?: string | null }): string;
+  /** Send a failed chat message again under the same client id. */
+  retryChat(clientId: string): void;
+  /** Apply entries to the store (for REST snapshots and optimistic updates). */
+  dispatch(entry: StoreEntry): void;
+  /** Listen to errors; returns the unsubscribe. */
+  addErrorListener(listener: (error: RealtimeError) => void): () => void;
+  /** Start every connection that gave up (`failed`) again. */
+  reconnect(): void;
+  /** Close every socket and stop every timer. The client is unusable afterwards. */
+  dispose(): void;
+}
+
+function defaultSocketBase(): string {
+  const location = (globalThis as { location?: Location }).location;
+  if (!location?.host) {
+    throw new TypeError("createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }.");
+  }
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+// Typed locally so the core needs no Node types; bundlers replace `process.env.NODE_ENV`.
+declare const process: { env?: Record<string, string | undefined> } | undefined;
+
+let clientSeq = 0;
+
+/** Create a client: it owns the socket pool, the store, the dialects and the REST helper. */
+export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
+  if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
+  const base = options.url ?? defaultSocketBase();
+  if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
+  const token = toTokenProvider(options.token);
+  const reconnect = resolveReconnect(options.reconnect);
+  const heartbeat = options.heartbeat === false ? false : { interval: 25_000, timeout: 10_000, ...options.heartbeat };
+  if (heartbeat && !(heartbeat.interval > 0 && heartbeat.timeout > 0)) throw new TypeError('heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.');
+  const { store, dispatch, flush, dispose: disposeStore } = createRealtimeStore(options.limits);
+  const limits = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200, ...options.limits };
+  const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
+  const listeners = new Set<(error: RealtimeError) => void>();
+  const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
+  const chatOutbox = new Map<string, { peerId: string; text: string; attachment: string | null }>();
+  const id = ++clientSeq;
+  let chatSeq = 0;
+
+  function report(error: RealtimeError): void {
+    counters.errors += 1;
+    options.onError?.(error);
+    for (const listener of listeners) listener(error);
+  }
+
+  const pool = new Pool({
+    socketBudget: limits.socketBudget,
+    releaseDelay: options.releaseDelay,
+    onBudgetExceeded(key, budget) {
+      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each, or raise limits.socketBudget (browsers refuse past about 255).`;
+      report(new RealtimeError('socket-budget', message, { endpoint: key }));
+      if (typeof process === 'undefined' || process.env?.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
+    },
+  });
+
+  function endpointConfig(name: string): EndpointConfig {
+    const known = (defaultEndpoints as Record<string, EndpointConfig | undefined>)[name];
+    const override = options.endpoints?.[name];
+    const merged = { ...known, ...override } as Partial<EndpointConfig>;
+    if (!merged.path || !merged.dialect) {
+      throw new TypeError(`Unknown endpoint "${name}". Use one of ${Object.keys(defaultEndpoints).join(', ')}, or declare it in endpoints: { ${name}: { path, dialect } }.`);
+    }
+    return merged as EndpointConfig;
+  }
+
+  function keyOf(name: string, param: string | number | undefined): string {
+    return param === undefined ? name : `${name}:${param}`;
+  }
+
+  function createConnection(name: string, param: string | undefined): Connection {
+    const config = endpointConfig(name);
+    const key = keyOf(name, param);
+    let opened = false;
+    const connection: Connection = new Connection({
+      key,
+      url: endpointUrl(config.url ?? base, config.path, param),
+      dialect: config.dialect,
+      token,
+      transport: config.transport ?? webSocketTransport(options.WebSocket),
+      reconnect,
+      heartbeat,
+      queueLimit: limits.sendQueue,
+      maxFrameChars: limits.maxFrameChars,
+      random: options.random,
+      onEvents(events: RealtimeEvent[]) {
+        for (const event of events) {
+          if (event.kind === 'server/error') report(new RealtimeError('server-error', `${key}: the server said: ${event.message}`, { endpoint: key, dialect: config.dialect.name }));
+          dispatch({ endpoint: key, event });
+        }
+      },
+      onFrame(valid) {
+        counters.framesIn += 1;
+        if (!valid) counters.invalidFrames += 1;
+      },
+      onError: report,
+      onSent: (clientId) => dispatch({ endpoint: key, event: { kind: 'chat/sending', clientId } }),
+      onState(state, previous) {
+        if (state.status === 'open' && previous !== 'open') {
+          counters.openSockets += 1;
+          if (opened) counters.reconnects += 1;
+          const reconnected = opened;
+          opened = true;
+          void Promise.resolve()
+            .then(() => config.onOpen?.({ reconnected, param, rest, send: (command) => connection.send(command) }))
+            .catch((cause: unknown) => report(cause instanceof RealtimeError ? cause : new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
+        } else if (previous === 'open' && state.status !== 'open') {
+          counters.openSockets -= 1;
+          if (config.dialect.name === 'chat') dispatch({ endpoint: key, event: { kind: 'chat/failed', clientIds: 'awaiting', error: 'The connection closed before the server confirmed this message.' } });
+        }
+        dispatch({ endpoint: key, event: { kind: 'connection/state', state } });
+      },
+    });
+    return connection;
+  }
+
+  function normalizeParam(param: string | number | undefined): string | undefined {
+    return param === undefined ? undefined : String(param);
+  }
+
+  const client: RealtimeClient = {
+    store,
+    rest,
+    get stats() {
+      let queued = 0;
+      for (const key of pool.keys()) queued += pool.get(key)?.getState().queued ?? 0;
+      return { ...counters, queuedCommands: queued };
+    },
+    subscribe(endpoint, rawParam) {
+      const param = normalizeParam(rawParam);
+      const key = keyOf(endpoint, param);
+      pool.acquire(key, () => createConnection(endpoint, param));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        pool.release(key);
+      };
+    },
+    send(endpoint, command, rawParam) {
+      const key = keyOf(endpoint, normalizeParam(rawParam));
+      const connection = pool.get(key);
+      if (!connection) throw new RealtimeError('connection-failed', `${key}: nothing is subscribed to this endpoint; call client.subscribe('${endpoint}') (or mount its hook) before sending.`, { endpoint: key });
+      return connection.send(command);
+    },
+    connectionState(endpoint, param) {
+      return pool.get(keyOf(endpoint, normalizeParam(param)))?.getState();
+    },
+    sendChat(peerId, text, { attachment = null } = {}) {
+      const peer = String(peerId);
+      if (!peer) throw new TypeError('sendChat needs a peer id: the id of the user to write to.');
+      if (typeof text !== 'string' || (!text.trim() && !attachment)) throw new TypeError('sendChat needs a non-empty message text or an attachment.');
+      const clientId = `c${id}-${Date.now().toString(36)}-${++chatSeq}`;
+      chatOutbox.set(clientId, { peerId: peer, text, attachment });
+      const message: ChatMessage = { id: null, clientId, peerId: peer, own: true, senderName: null, text, attachment, timestamp: new Date().toISOString(), state: 'queued' };
+      dispatch({ endpoint: 'chat', event: { kind: 'chat/queued', message } });
+      transmitChat(clientId);
+      return clientId;
+    },
+    retryChat(clientId) {
+      const entry = chatOutbox.get(clientId);
+      if (!entry) throw new TypeError(`retryChat: no message with client id "${clientId}" was sent by this client.`);
+      dispatch({ endpoint: 'chat', event: { kind: 'chat/queued', message: { id: null, clientId, peerId: entry.peerId, own: true, senderName: null, text: entry.text, attachment: entry.attachment, timestamp: new Date().toISOString(), state: 'queued' } } });
+      transmitChat(clientId);
+    },
+    dispatch,
+    addErrorListener(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reconnect() {
+      for (const key of pool.keys()) pool.get(key)?.restart();
+    },
+    dispose() {
+      pool.clear();
+      flush();
+      disposeStore();
+      listeners.clear();
+    },
+  };
+
+  function transmitChat(clientId: string): void {
+    const entry = chatOutbox.get(clientId)!;
+    const connection = pool.get('chat');
+    if (!connection) {
+      dispatch({ endpoint: 'chat', event: { kind: 'chat/failed', clientIds: [clientId], error: "Not connected to chat: subscribe to the 'chat' endpoint first." } });
+      return;
+    }
+    try {
+      const command = { receiverId: entry.peerId, message: entry.text, attachment: entry.attachment };
+      if (connection.send(command, clientId) === 'sent') dispatch({ endpoint: 'chat', event: { kind: 'chat/sending', clientId } });
+    } catch (cause) {
+      dispatch({ endpoint: 'chat', event: { kind: 'chat/failed', clientIds: [clientId], error: (cause as Error).message } });
+    }
+  }
+
+  return client;
+}

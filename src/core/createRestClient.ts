@@ -1,0 +1,75 @@
+import { RealtimeError, redactToken } from './RealtimeError';
+import type { TokenProvider } from './tokenProvider';
+
+export interface RestClient {
+  /** The REST base URL, or null when none was configured. */
+  readonly baseUrl: string | null;
+  /**
+   * Send a JSON request with `Authorization: Bearer <token>` when there is a token. Resolves
+   * with the parsed body (or null for an empty one). Rejects with a `rest` RealtimeError that
+   * carries the HTTP status and the server's error text, never the token.
+   */
+  request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
+}
+
+export interface RestClientOptions {
+  baseUrl: string | null;
+  token: TokenProvider;
+  fetch?: typeof fetch;
+  /** Per-request timeout in ms. @default 15000 */
+  timeout?: number;
+}
+
+function errorText(body: unknown, fallback: string): string {
+  if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    for (const key of ['error', 'detail', 'message']) if (typeof o[key] === 'string') return o[key] as string;
+  }
+  return typeof body === 'string' && body.length < 300 && body.trim() ? body.trim() : fallback;
+}
+
+/** A small JSON REST helper for actions and resync snapshots. */
+export function createRestClient(options: RestClientOptions): RestClient {
+  const { baseUrl, token, timeout = 15_000 } = options;
+  return {
+    baseUrl,
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      if (!baseUrl) {
+        throw new RealtimeError('rest', `No REST base URL: pass apiUrl to createRealtimeClient to call ${method} ${path}.`);
+      }
+      const url = new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const value = await token({ forceRefresh: false });
+      if (value) headers.Authorization = `Bearer ${value}`;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeout);
+      let response: Response;
+      try {
+        response = await fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+      } catch (cause) {
+        const why = controller.signal.aborted ? `timed out after ${timeout} ms` : redactToken(String((cause as Error)?.message ?? cause));
+        throw new RealtimeError('rest', `${method} ${redactToken(path)} failed: ${why}`, { cause });
+      } finally {
+        clearTimeout(timer);
+      }
+      const text = await response.text();
+      let parsed: unknown = null;
+      if (text) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = text;
+        }
+      }
+      if (!response.ok) {
+        const hint = response.status === 401 || response.status === 403 ? ' (check the token and that the user may do this)' : '';
+        throw new RealtimeError('rest', `${method} ${redactToken(path)} answered ${response.status}: ${redactToken(errorText(parsed, response.statusText))}${hint}`, {
+          status: response.status,
+        });
+      }
+      return parsed as T;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+export { createRealtimeClient } from './createRealtimeClient';
+export { createRealtimeStore, reduceBatch, resolveLimits, limitDefaults } from './store/createRealtimeStore';
+export { Connection } from './Connection';
+export { Pool } from './Pool';
+export { RealtimeError, redactToken } from './RealtimeError';
+export { backoffDelay, resolveReconnect, reconnectDefaults } from './backoff';
+export { webSocketTransport } from './webSocketTransport';
+export { defaultEndpoints, endpointUrl } from './endpoints';
+export { createRestClient } from './createRestClient';
+export { createBatcher } from './createBatcher';
+export { toTokenProvider } from './tokenProvider';
+
+export type { RealtimeClient, RealtimeClientOptions, RealtimeStats } from './createRealtimeClient';
+export type { RealtimeStore } from './store/createRealtimeStore';
+export type { ConnectionOptions, ConnectionState, ConnectionStatus, HeartbeatOptions } from './Connection';
+export type { PoolOptions } from './Pool';
+export type { RealtimeErrorCode } from './RealtimeError';
+export type { ReconnectOptions } from './backoff';
+export type { WebSocketConstructor } from './webSocketTransport';
+export type { EndpointConfig, EndpointName, ResyncContext } from './endpoints';
+export type { RestClient, RestClientOptions } from './createRestClient';
+export type { TokenOption, TokenProvider, TokenRequest } from './tokenProvider';
+export type { Transport, TransportAttempt, TransportCloseInfo, TransportContext, TransportFactory } from './Transport';
+export type * from './events';
+export type * from './store/types';

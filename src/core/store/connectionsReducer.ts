@@ -1,0 +1,25 @@
+import type { ConnectionEntry, StoreEntry } from './types';
+
+export function connectionsReducer(slice: Record<string, ConnectionEntry>, entry: StoreEntry): Record<string, ConnectionEntry> {
+  const { event, endpoint } = entry;
+  const current = slice[endpoint];
+  switch (event.kind) {
+    case 'connection/state': {
+      const s = event.state;
+      if (current && current.status === s.status && current.attempt === s.attempt && current.queued === s.queued && current.error === s.error) return slice;
+      return { ...slice, [endpoint]: { ...s, user: current?.user ?? null } };
+    }
+    case 'connection/removed': {
+      if (!current) return slice;
+      const next = { ...slice };
+      delete next[endpoint];
+      return next;
+    }
+    case 'session/established': {
+      if (!current) return slice;
+      return { ...slice, [endpoint]: { ...current, user: { id: event.userId, username: event.username } } };
+    }
+    default:
+      return slice;
+  }
+}

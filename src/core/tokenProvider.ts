@@ -1,0 +1,37 @@
+/** Options passed to a token function. */
+export interface TokenRequest {
+  /**
+   * `true` after two handshakes in a row were refused: the cached token is likely
+   * stale, so fetch a new one rather than returning the cached value.
+   */
+  forceRefresh: boolean;
+}
+
+/** A token, or a function that returns one (sync or async). `null`/`undefined` means none. */
+export type TokenOption =
+  | string
+  | null
+  | undefined
+  | ((request: TokenRequest) => string | null | undefined | Promise<string | null | undefined>);
+
+export type TokenProvider = (request: TokenRequest) => Promise<string | null>;
+
+/** Normalise the token option into one async function, checking its type up front. */
+export function toTokenProvider(token: TokenOption): TokenProvider {
+  if (token === undefined || token === null) return async () => null;
+  if (typeof token === 'string') return async () => token;
+  if (typeof token !== 'function') {
+    throw new TypeError(
+      `token must be a string or a function returning a string or a Promise of one (got ${typeof token}). ` +
+        'Example: token: () => auth.getAccessToken()',
+    );
+  }
+  return async (request) => {
+    const value = await token(request);
+    if (value === undefined || value === null || value === '') return null;
+    if (typeof value !== 'string') {
+      throw new TypeError(`the token function returned ${typeof value}; it must return a string (or null for none).`);
+    }
+    return value;
+  };
+}

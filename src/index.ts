@@ -1,0 +1,51 @@
+// Core: client, store, connection layer (no React).
+export {
+  createRealtimeClient,
+  createRealtimeStore,
+  reduceBatch,
+  resolveLimits,
+  limitDefaults,
+  Connection,
+  Pool,
+  RealtimeError,
+  redactToken,
+  backoffDelay,
+  resolveReconnect,
+  reconnectDefaults,
+  webSocketTransport,
+  defaultEndpoints,
+  endpointUrl,
+  createRestClient,
+} from './core/index';
+
+// Protocols: one dialect per backend, plus the edge helpers apps may reuse.
+export {
+  orderStreamDialect,
+  orderStreamPath,
+  orderStreamStatuses,
+  timingDialect,
+  timingStatuses,
+  parseTimingOrder,
+  parseTimingOrderList,
+  notificationsDialect,
+  noticesDialect,
+  chatDialect,
+  adminDashboardDialect,
+  sanitizeUrl,
+  normalizeTimestamp,
+} from './protocols/index';
+
+export type * from './core/index';
+export type {
+  Dialect,
+  DialectName,
+  IncomingFrame,
+  OutgoingFrame,
+  ParseResult,
+  TokenPlacement,
+  OrderStreamCommand,
+  TimingStatus,
+  NotificationsCommand,
+  ChatCommand,
+  AdminCommand,
+} from './protocols/index';

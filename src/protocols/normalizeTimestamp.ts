@@ -1,0 +1,87 @@
+/** Longest raw timestamp text kept when a timestamp cannot be parsed. */
+export const MAX_RAW_TIMESTAMP_CHARS = 64;
+
+// Python's str(datetime) and ISO 8601: date, optional time (T or space), fraction, zone.
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const EPOCH_TEXT = /^\d{9,13}(?:\.\d+)?$/;
+// Edge junk: whitespace, quote marks and the backslashes of a doubly-escaped string.
+const EDGE_JUNK = /^[\s"'\\]+|[\s"'\\]+$/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+function fromEpoch(value: number): string | null {
+  if (!Number.isFinite(value)) return null;
+  // Below 1e11 is seconds (1e11 s is the year 5138; 1e11 ms is 1973).
+  const ms = Math.abs(value) < 1e11 ? value * 1000 : value;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function fromDateTime(text: string): string | null {
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const ms = Number((frac + '000').slice(0, 3));
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const check = new Date(utc);
+  // Reject overflow such as 2025-02-30 or 25:00, which Date.UTC would silently roll over.
+  if (
+    Number.isNaN(utc) ||
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d) ||
+    check.getUTCHours() !== Number(h) ||
+    check.getUTCMinutes() !== Number(mi) ||
+    check.getUTCSeconds() !== Number(s)
+  ) {
+    return null;
+  }
+  let offsetMinutes = 0;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    const hours = Number(digits.slice(0, 2));
+    const minutes = Number(digits.slice(2) || '0');
+    if (hours > 23 || minutes > 59) return null;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  }
+  return new Date(utc - offsetMinutes * 60_000).toISOString();
+}
+
+/**
+ * Turn a wire timestamp into an ISO string, leniently. Accepts ISO strings, epoch numbers
+ * (milliseconds, or seconds when below 1e11), Python's `str(datetime)` form
+ * (`"2025-01-01 10:00:00.123456"`, microseconds truncated to milliseconds) and the admin
+ * server's quirk of a string that itself holds quote marks (`"\"2025-01-01 10:00:00\""`).
+ * A time without a zone is read as UTC, so the result does not depend on the viewer's zone.
+ *
+ * @returns the ISO string; or, when the text cannot be parsed, the cleaned text (quotes and
+ * control characters stripped, trimmed, capped at {@link MAX_RAW_TIMESTAMP_CHARS}); or
+ * `null` for `null`, `undefined`, empty text and values of other types. Never throws.
+ */
+export function normalizeTimestamp(value: unknown): string | null {
+  try {
+    if (typeof value === 'number') return fromEpoch(value);
+    if (typeof value !== 'string') return null;
+    const text = value.replace(CONTROL, '').replace(EDGE_JUNK, '');
+    if (text === '') return null;
+    if (EPOCH_TEXT.test(text)) return fromEpoch(Number(text));
+    const parsed = fromDateTime(text);
+    if (parsed !== null) return parsed;
+    // Other forms with a four-digit year (RFC 2822 and the like): let the engine try.
+    // (Not for text shaped like YYYY-MM-DD that failed the checks above: the engine would roll
+    // an impossible date such as 02-30 over into March.)
+    if (text.length >= 8 && text.length <= 64 && /\d{4}/.test(text) && !/^\d{4}-\d{2}-\d{2}/.test(text)) {
+      const ms = Date.parse(text);
+      if (!Number.isNaN(ms)) return new Date(ms).toISOString();
+    }
+    return text.slice(0, MAX_RAW_TIMESTAMP_CHARS);
+  } catch {
+    return null;
+  }
+}
+
+/** The current time as an ISO string: the fallback for a missing or unreadable timestamp. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backoffDelay, resolveReconnect } from '../../src/core/backoff';
+import { clientFor, disposeClients } from '../helpers/clientFor';
+import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
+
+let server: TestWsServer;
+beforeEach(async () => {
+  server = await startWsServer();
+});
+afterEach(async () => {
+  disposeClients();
+  await server.stop();
+});
+
+const statusOf = (client: ReturnType<typeof clientFor>['client'], key = 'admin') => client.store.getState().connections[key]?.status;
+const noResync = { admin: { onOpen: undefined } };
+
+describe('Connection: reconnect and the send queue', () => {
+  it('retries a refused handshake with growing delays, then flushes the queue in order, exactly once', async () => {
+    const randomCalls: number[] = [];
+    const { client } = clientFor(server, {
+      endpoints: noResync,
+      reconnect: { minDelay: 40, maxDelay: 10_000, growth: 2 },
+      random: () => {
+        randomCalls.push(1);
+        return 0.999;
+      },
+    });
+    server.refuse = () => 403;
+    client.subscribe('admin');
+    for (let i = 1; i <= 5; i += 1) expect(client.send('admin', { type: 'ping', timestamp: `q${i}` })).toBe('queued');
+    await server.waitFor(() => server.handshakes.length >= 5, 'five refused handshakes');
+    server.refuse = undefined;
+    const [connection] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'an accepted socket');
+    await server.waitFor(() => connection!.received.length >= 5, 'the flushed queue');
+    expect(client.send('admin', { type: 'ping', timestamp: 'after' })).toBe('sent');
+    await server.waitFor(() => connection!.received.length >= 6, 'the next command');
+    expect(connection!.received.map((f) => JSON.parse(f).timestamp)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'after']);
+
+    const options = resolveReconnect({ minDelay: 40, maxDelay: 10_000, growth: 2 });
+    const gaps = server.handshakes.slice(1, 5).map((h, i) => h.at - server.handshakes[i]!.at);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(backoffDelay(i + 1, options, () => 0.999) - 5));
+    expect(gaps[3]!).toBeGreaterThan(gaps[0]!);
+    expect(randomCalls.length).toBeGreaterThanOrEqual(5);
+    expect(client.stats.queuedCommands).toBe(0);
+  });
+
+  it('comes back after the server dies and restarts on the same port', async () => {
+    const { client } = clientFor(server, { endpoints: noResync });
+    client.subscribe('admin');
+    await server.waitFor(() => statusOf(client) === 'open', 'open');
+    await server.stop();
+    await server.waitFor(() => statusOf(client) === 'reconnecting', 'reconnecting');
+    client.send('admin', { type: 'ping', timestamp: 'while-down-1' });
+    client.send('admin', { type: 'ping', timestamp: 'while-down-2' });
+    expect(client.stats.queuedCommands).toBe(2);
+    await server.restart();
+    await server.waitFor(() => statusOf(client) === 'open', 'open again');
+    const latest = server.open().at(-1)!;
+    await server.waitFor(() => latest.received.length >= 2, 'flushed commands');
+    expect(latest.received.map((f) => JSON.parse(f).timestamp)).toEqual(['while-down-1', 'while-down-2']);
+    expect(client.stats.reconnects).toBe(1);
+  });
+
+  it('fails visibly once retries are exhausted', async () => {
+    const { client, errors } = clientFor(server, { reconnect: { minDelay: 5, maxDelay: 10, maxRetries: 2 } });
+    server.refuse = () => 403;
+    client.subscribe('admin');
+    await server.waitFor(() => statusOf(client) === 'failed', 'failed');
+    expect(server.handshakes).toHaveLength(3);
+    expect(errors.at(-1)!.code).toBe('connection-failed');
+    expect(errors.at(-1)!.message).toBe('admin: gave up after 3 failed attempts. Call client.reconnect() or raise reconnect.maxRetries.');
+    expect(() => client.send('admin', { type: 'get_stats' })).toThrow('admin: cannot send, the connection is failed.');
+  });
+
+  it('turns a full send queue into an error the caller sees', async () => {
+    const { client, errors } = clientFor(server, { limits: { sendQueue: 2 } });
+    server.refuse = () => 403;
+    client.subscribe('admin');
+    client.send('admin', { type: 'get_stats' });
+    client.send('admin', { type: 'get_stats' });
+    expect(() => client.send('admin', { type: 'get_stats' })).toThrow(
+      'admin: the send queue is full (2 commands waiting for the socket). Raise limits.sendQueue or wait for the connection to open.',
+    );
+    expect(errors.some((e) => e.code === 'queue-overflow')).toBe(true);
+    expect(client.stats.queuedCommands).toBe(2);
+  });
+});
+
+describe('Connection: heartbeat', () => {
+  it('replaces a socket whose server stops answering pings', async () => {
+    let answer = true;
+    server.onMessage = (connection, data) => {
+      const frame = JSON.parse(data);
+      if (frame.type === 'ping' && answer) connection.socket.send(JSON.stringify({ type: 'pong', timestamp: frame.timestamp }));
+    };
+    const { client, errors } = clientFor(server, { endpoints: noResync, heartbeat: { interval: 40, timeout: 150 } });
+    client.subscribe('admin');
+    const [first] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'first socket');
+    await server.waitFor(() => first!.received.length >= 3, 'three answered pings');
+    expect(server.connections).toHaveLength(1);
+    answer = false;
+    await server.waitFor(() => server.connections.length === 2 && server.open().length === 1, 'a replacement socket');
+    expect(first!.socket.readyState).not.toBe(1);
+    expect(errors.map((e) => e.code)).toContain('heartbeat-timeout');
+    expect(errors.find((e) => e.code === 'heartbeat-timeout')!.message).toBe('admin: no pong within 150 ms; replacing the socket.');
+  });
+
+  it('sends no ping on a protocol without one', async () => {
+    const { client } = clientFor(server, { heartbeat: { interval: 20, timeout: 50 } });
+    client.subscribe('orders', 5);
+    const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
+    client.subscribe('admin');
+    await server.waitFor(() => server.open().length === 2 && server.open()[1]!.received.filter((f) => f.includes('"ping"')).length >= 2, 'admin pings');
+    expect(socket!.received).toEqual([]);
+  });
+});
+
+describe('Connection: token provider', () => {
+  it('is called on every attempt, and with forceRefresh after two refused handshakes', async () => {
+    const calls: boolean[] = [];
+    server.refuse = (url) => (url.includes('token=stale') ? 403 : undefined);
+    const { client, errors } = clientFor(server, {
+      token: async ({ forceRefresh }) => {
+        calls.push(forceRefresh);
+        return forceRefresh ? 'fresh-secret' : 'stale';
+      },
+    });
+    client.subscribe('notifications');
+    await server.waitFor(() => client.store.getState().connections.notifications?.status === 'open', 'open');
+    expect(calls).toEqual([false, false, true]);
+    expect(server.open()[0]!.url).toBe('/ws/notifications/?token=fresh-secret');
+    server.open()[0]!.socket.close(1011);
+    await server.waitFor(() => calls.length === 4, 'a token call for the next attempt');
+    const shown = JSON.stringify([errors.map((e) => e.message), client.stats, client.store.getState()]);
+    expect(shown).not.toContain('stale');
+    expect(shown).not.toContain('fresh-secret');
+    expect(errors[0]!.message).toContain('A Django Channels server answers a bad token or a foreign Origin with HTTP 403');
+  });
+
+  it('reports a throwing token function and keeps retrying', async () => {
+    let fail = true;
+    const { client, errors } = clientFor(server, {
+      token: () => {
+        if (fail) {
+          fail = false;
+          throw new Error('refresh endpoint down');
+        }
+        return 'ok';
+      },
+    });
+    client.subscribe('chat');
+    await server.waitFor(() => server.open().length === 1, 'open after the retry');
+    expect(errors[0]!.code).toBe('token-provider');
+    expect(errors[0]!.message).toBe('chat: the token function failed: refresh endpoint down');
+  });
+});

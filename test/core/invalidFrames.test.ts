@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRealtimeClient } from '../../src/core/createRealtimeClient';
+import { clientFor, disposeClients } from '../helpers/clientFor';
+import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
+
+let server: TestWsServer;
+beforeEach(async () => {
+  server = await startWsServer();
+});
+afterEach(async () => {
+  disposeClients();
+  await server.stop();
+});
+
+const valid = (progress: number) =>
+  JSON.stringify({ type: 'order.update', order_id: 9, status: 'Continue', progress, booster_price: '85.50', actual_price: '100.00', booster_id: 456, booster_username: 'pro_booster', reached_rank: 'Platinum', reached_division: 2, reached_marks: 1, message: 'Order updated', timestamp: '2024-01-15T10:30:00Z' });
+
+describe('bad input from the wire', () => {
+  it('counts each invalid frame, reports it once with the dialect, and changes no state', async () => {
+    const { client, errors } = clientFor(server);
+    client.subscribe('orders', 9);
+    const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
+    socket!.socket.send(valid(75));
+    await server.waitFor(() => client.store.getState().orders.byId['9'], 'the first update');
+    const before = client.store.getState().orders;
+    const bad = ['not json', '{"type":"nope"}', JSON.stringify({ type: 'order.update', order_id: 9, status: 5 }), '{"type":"order.update","__proto__":{"polluted":true}}', 'x'.repeat(300_000), '[]'];
+    for (const frame of bad) socket!.socket.send(frame);
+    socket!.socket.send(valid(80));
+    await server.waitFor(() => client.store.getState().orders.byId['9']!.progress === 80, 'the valid frame after the bad ones');
+    expect(client.stats.invalidFrames).toBe(bad.length);
+    expect(client.stats.framesIn).toBe(bad.length + 2);
+    const invalid = errors.filter((e) => e.code === 'invalid-frame');
+    expect(invalid).toHaveLength(bad.length);
+    expect(invalid.every((e) => e.dialect === 'orderStream' && e.endpoint === 'orders:9')).toBe(true);
+    expect(invalid[0]!.message).toBe('orderStream: frame is not valid JSON');
+    expect(invalid[4]!.message).toBe('orderStream: frame is larger than 262144 characters');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const after = client.store.getState().orders.byId['9']!;
+    expect({ ...after, progress: 75, updatedAt: before.byId['9']!.updatedAt }).toEqual(before.byId['9']);
+  });
+
+  it('reports server error frames through onError', async () => {
+    const { client, errors } = clientFor(server);
+    client.subscribe('admin');
+    const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
+    socket!.socket.send(JSON.stringify({ type: 'error', message: 'Unknown message type: X' }));
+    await server.waitFor(() => errors.length === 1, 'the error');
+    expect(errors[0]!.code).toBe('server-error');
+    expect(errors[0]!.message).toBe('admin: the server said: Unknown message type: X');
+  });
+});
+
+describe('bad options', () => {
+  it.each([
+    [{ url: undefined }, "createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }."],
+    [{ url: 'localhost:8000' }, 'url must start with ws://, wss://, http:// or https:// (got "localhost:8000").'],
+    [{ url: 'ws://x', token: 42 }, 'token must be a string or a function returning a string or a Promise of one (got number). Example: token: () => auth.getAccessToken()'],
+    [{ url: 'ws://x', reconnect: { minDelay: -5 } }, 'reconnect.minDelay must be a non-negative number of milliseconds (got -5).'],
+    [{ url: 'ws://x', heartbeat: { interval: 0 } }, 'heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.'],
+    [{ url: 'ws://x', limits: { socketBudget: 0 } }, 'limits.socketBudget must be a positive integer (got 0).'],
+  ])('%o throws a message naming the fix', (options, message) => {
+    expect(() => createRealtimeClient(options as never)).toThrow(message);
+  });
+
+  it('names the fix for an unknown endpoint and for sending before subscribing', () => {
+    const client = createRealtimeClient({ url: 'ws://127.0.0.1:9' });
+    expect(() => client.subscribe('ordrs')).toThrow('Unknown endpoint "ordrs". Use one of orders, timing, notifications, chat, admin, or declare it in endpoints: { ordrs: { path, dialect } }.');
+    expect(() => client.send('admin', { type: 'get_stats' })).toThrow("admin: nothing is subscribed to this endpoint; call client.subscribe('admin') (or mount its hook) before sending.");
+    client.dispose();
+  });
+});

@@ -1,0 +1,94 @@
+import { createRealtimeStore, reduceBatch, resolveLimits, initialState } from '../../src/core/store/createRealtimeStore';
+import type { StoreEntry } from '../../src/core/store/types';
+
+const upsert = (id: string, patch: Record<string, unknown> = {}): StoreEntry => ({
+  endpoint: `orders:${id}`,
+  event: { kind: 'order/upsert', order: { id, source: 'orderStream', status: 'New', updatedAt: '2024-01-15T10:30:00.000Z', ...patch } },
+});
+
+describe('createRealtimeStore batching', () => {
+  it('applies 1,000 entries dispatched in one tick with one store notification', async () => {
+    const { store, dispatch } = createRealtimeStore();
+    let notifications = 0;
+    store.subscribe(() => (notifications += 1));
+    for (let i = 0; i < 1000; i += 1) dispatch(upsert(String(i % 50), { progress: i % 101 }));
+    expect(notifications).toBe(0);
+    await Promise.resolve();
+    expect(notifications).toBe(1);
+    expect(store.getState().orders.ids).toHaveLength(50);
+    expect(store.getState().orders.byId['49']!.progress).toBe(999 % 101);
+  });
+
+  it('keeps slice identity when a batch changes nothing (duplicates are common)', () => {
+    const limits = resolveLimits();
+    const once = reduceBatch(initialState(), [upsert('7', { progress: 10 })], limits);
+    const twice = reduceBatch(once, [upsert('7', { progress: 10 })], limits);
+    expect(twice).toBe(once);
+    const other = reduceBatch(once, [{ endpoint: 'notifications', event: { kind: 'notification/unreadCount', count: 3 } }], limits);
+    expect(other.orders).toBe(once.orders);
+    expect(other.notifications.unreadCount).toBe(3);
+  });
+
+  it('never lets an update erase a field it does not carry', () => {
+    const limits = resolveLimits();
+    let state = reduceBatch(initialState(), [upsert('1', { boosterUsername: 'pro', progress: 40 })], limits);
+    state = reduceBatch(state, [{ endpoint: 'admin', event: { kind: 'order/upsert', order: { id: '1', source: 'admin', status: 'Done', previousStatus: 'New', updatedAt: '2024-01-16T00:00:00.000Z' } } }], limits);
+    expect(state.orders.byId['1']).toMatchObject({ status: 'Done', boosterUsername: 'pro', progress: 40, previousStatus: 'New', source: 'admin' });
+  });
+
+  it('caps every list', () => {
+    const limits = resolveLimits({ orders: 10, notifications: 5, activity: 3, chatMessages: 4 });
+    const entries: StoreEntry[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      entries.push(upsert(String(i)));
+      entries.push({ endpoint: 'notifications', event: { kind: 'notification/added', notification: { id: String(i), title: 't', body: 'b', kind: 'message', data: null, timestamp: '2024-01-01T00:00:00.000Z', read: false } } });
+      entries.push({ endpoint: 'admin', event: { kind: 'admin/newUser', user: { id: `u${i}`, username: `user${i}` }, timestamp: '2024-01-01T00:00:00.000Z' } });
+      entries.push({ endpoint: 'chat', event: { kind: 'chat/received', message: { id: String(i), clientId: `srv:${i}`, peerId: '9', own: false, senderName: 'x', text: 'hi', attachment: null, timestamp: `2024-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, state: 'received' } } });
+    }
+    const state = reduceBatch(initialState(), entries, limits);
+    expect(state.orders.ids).toHaveLength(10);
+    expect(Object.keys(state.orders.byId)).toHaveLength(10);
+    expect(state.orders.byId['29']).toBeDefined();
+    expect(state.orders.byId['0']).toBeUndefined();
+    expect(state.notifications.items).toHaveLength(5);
+    expect(state.admin.activity).toHaveLength(3);
+    expect(state.chat.byPeer['9']!.map((m) => m.id)).toEqual(['26', '27', '28', '29']);
+  });
+
+  it('matches chat acks to outstanding sends in order and orders the conversation by time', () => {
+    const limits = resolveLimits();
+    const own = (clientId: string, ts: string): StoreEntry => ({
+      endpoint: 'chat',
+      event: { kind: 'chat/queued', message: { id: null, clientId, peerId: '5', own: true, senderName: null, text: clientId, attachment: null, timestamp: ts, state: 'queued' } },
+    });
+    let state = reduceBatch(
+      initialState(),
+      [
+        own('a', '2024-01-01T00:00:01.000Z'),
+        own('b', '2024-01-01T00:00:03.000Z'),
+        { endpoint: 'chat', event: { kind: 'chat/sending', clientId: 'a' } },
+        { endpoint: 'chat', event: { kind: 'chat/sending', clientId: 'b' } },
+        { endpoint: 'chat', event: { kind: 'chat/received', message: { id: '70', clientId: 'srv:70', peerId: '5', own: false, senderName: 'Sam', text: 'reply', attachment: null, timestamp: '2024-01-01T00:00:02.000Z', state: 'received' } } },
+        { endpoint: 'chat', event: { kind: 'chat/ack', serverId: '101' } },
+        { endpoint: 'chat', event: { kind: 'chat/rejected', error: 'Failed to send message. Receiver not found.' } },
+      ],
+      limits,
+    );
+    const list = state.chat.byPeer['5']!;
+    expect(list.map((m) => [m.clientId, m.state, m.id])).toEqual([
+      ['a', 'sent', '101'],
+      ['srv:70', 'received', '70'],
+      ['b', 'failed', null],
+    ]);
+    expect(list[2]!.error).toBe('Failed to send message. Receiver not found.');
+    expect(state.chat.awaitingAck).toEqual([]);
+    state = reduceBatch(state, [own('b', '2024-01-01T00:00:04.000Z')], limits);
+    expect(state.chat.byPeer['5']!.filter((m) => m.clientId === 'b')).toHaveLength(1);
+    expect(state.chat.byPeer['5']!.find((m) => m.clientId === 'b')!.state).toBe('queued');
+  });
+
+  it('rejects unknown and non-positive limits with the fix', () => {
+    expect(() => resolveLimits({ orders: 0 })).toThrow('limits.orders must be a positive integer (got 0).');
+    expect(() => resolveLimits({ ordrs: 5 } as never)).toThrow(/limits\.ordrs is not a known limit\. Known limits: orders, notifications/);
+  });
+});
