@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientFor, disposeClients } from '../helpers/clientFor';
+import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
+
+let server: TestWsServer;
+beforeEach(async () => {
+  server = await startWsServer();
+});
+afterEach(async () => {
+  disposeClients();
+  await server.stop();
+});
+
+describe('batching against a real server', () => {
+  it('turns 1,000 frames sent in one tick into a handful of store notifications', async () => {
+    const { client } = clientFor(server);
+    client.subscribe('orders', 3);
+    const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
+    let notifications = 0;
+    client.store.subscribe(() => (notifications += 1));
+    for (let i = 0; i < 1000; i += 1) {
+      socket!.socket.send(JSON.stringify({ type: 'order.update', order_id: 3, status: 'Continue', progress: i % 100, booster_price: '1.00', actual_price: '2.00', booster_id: 1, booster_username: 'b', reached_rank: null, reached_division: null, reached_marks: null, message: `m${i}`, timestamp: '2024-01-15T10:30:00Z' }));
+    }
+    await server.waitFor(() => client.store.getState().orders.byId['3']?.message === 'm999', 'the last frame');
+    expect(client.stats.framesIn).toBe(1000);
+    expect(notifications).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('chat through the client', () => {
+  it('shows a sent message at once, marks it sent on its ack, failed on error, and retries under the same id', async () => {
+    server.onMessage = (connection, data) => {
+      const frame = JSON.parse(data);
+      if (String(frame.receiver_id) === '404') connection.socket.send(JSON.stringify({ type: 'error', error: 'Failed to send message. Receiver not found.' }));
+      else connection.socket.send(JSON.stringify({ type: 'message_sent', id: 500 + connection.received.length }));
+    };
+    const { client } = clientFor(server, { token: 'erp-key' });
+    client.subscribe('chat');
+    const first = client.sendChat(7, 'queued while connecting');
+    expect(client.store.getState().chat.byPeer['7']).toBeUndefined(); // batched: visible after the flush
+    await Promise.resolve();
+    expect(client.store.getState().chat.byPeer['7']![0]).toMatchObject({ clientId: first, state: 'queued', own: true });
+    await server.waitFor(() => client.store.getState().chat.byPeer['7']![0]!.state === 'sent', 'the ack');
+    expect(client.store.getState().chat.byPeer['7']![0]!.id).toBe('501');
+    expect(JSON.parse(server.connections[0]!.received[0]!)).toEqual({ receiver_id: 7, message: 'queued while connecting' });
+
+    const bad = client.sendChat(404, 'to nobody');
+    await server.waitFor(() => client.store.getState().chat.byPeer['404']?.[0]?.state === 'failed', 'the failure');
+    expect(client.store.getState().chat.byPeer['404']![0]!.error).toBe('Failed to send message. Receiver not found.');
+    client.retryChat(bad);
+    await server.waitFor(() => server.connections[0]!.received.length === 3, 'the retry on the wire');
+    await server.waitFor(() => client.store.getState().chat.byPeer['404']![0]!.state === 'failed', 'failed again');
+    expect(client.store.getState().chat.byPeer['404']).toHaveLength(1);
+  });
+
+  it('fails messages whose ack never came when the socket closes, and keeps queued ones queued', async () => {
+    const { client } = clientFor(server, { token: 'erp-key' });
+    client.subscribe('chat');
+    await server.waitFor(() => server.open().length === 1, 'open');
+    await server.waitFor(() => client.store.getState().connections.chat?.status === 'open', 'open in the store');
+    const id = client.sendChat(9, 'no ack for this one');
+    await server.waitFor(() => server.connections[0]!.received.length === 1, 'the frame');
+    server.refuse = () => 403;
+    server.connections[0]!.socket.close(1011);
+    await server.waitFor(() => client.store.getState().chat.byPeer['9']?.[0]?.state === 'failed', 'failed');
+    expect(client.store.getState().chat.byPeer['9']![0]!.error).toBe('The connection closed before the server confirmed this message.');
+    const later = client.sendChat(9, 'written offline');
+    await server.waitFor(() => client.store.getState().chat.byPeer['9']!.some((m) => m.clientId === later), 'queued');
+    expect(client.store.getState().chat.byPeer['9']!.find((m) => m.clientId === later)!.state).toBe('queued');
+    expect(client.store.getState().chat.byPeer['9']!.find((m) => m.clientId === id)!.state).toBe('failed');
+  });
+});
+
+describe('resync after reconnect', () => {
+  it('asks for the unread count again when the notifications socket comes back', async () => {
+    const { client } = clientFor(server, { token: 'jwt' });
+    client.subscribe('notifications');
+    await server.waitFor(() => server.open().length === 1, 'open');
+    expect(server.connections[0]!.received).toEqual([]);
+    server.connections[0]!.socket.close(1011);
+    await server.waitFor(() => server.connections.length === 2 && server.connections[1]!.received.length === 1, 'the resync command');
+    expect(JSON.parse(server.connections[1]!.received[0]!)).toEqual({ type: 'get_unread_count' });
+  });
+
+  it('asks the admin dashboard for stats and the pending count on every open', async () => {
+    const { client } = clientFor(server, { token: 'jwt' });
+    client.subscribe('admin');
+    await server.waitFor(() => server.connections[0]?.received.length === 2, 'two commands');
+    expect(server.connections[0]!.received.map((f) => JSON.parse(f).type)).toEqual(['get_stats', 'get_pending_count']);
+  });
+});
+
+describe('REST helper', () => {
+  it('sends the bearer token and turns an error answer into a RealtimeError without it', async () => {
+    const seen: { method?: string; url?: string; auth?: string; body: string }[] = [];
+    const http = createServer((req: IncomingMessage, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
+        if (req.url!.includes('reject')) {
+          res.writeHead(403, { 'Content-Type': 'application/json' }).end(JSON.stringify({ detail: 'You do not have permission to perform this action.' }));
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/admin-dashboard`;
+    try {
+      const { client } = clientFor(server, { apiUrl, token: 'secret-jwt' });
+      await expect(client.rest.request('POST', 'users/u1/approve/', { notes: 'ok' })).resolves.toEqual({ ok: true });
+      expect(seen[0]).toEqual({ method: 'POST', url: '/api/v1/admin-dashboard/users/u1/approve/', auth: 'Bearer secret-jwt', body: '{"notes":"ok"}' });
+      const error = await client.rest.request('POST', '/users/u1/reject/').catch((e: unknown) => e as Error & { status: number; code: string });
+      expect(error).toMatchObject({ code: 'rest', status: 403 });
+      expect(error.message).toBe('POST /users/u1/reject/ answered 403: You do not have permission to perform this action. (check the token and that the user may do this)');
+      expect(error.message).not.toContain('secret-jwt');
+    } finally {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  });
+
+  it('names the fix when no apiUrl was given', async () => {
+    const { client } = clientFor(server);
+    await expect(client.rest.request('GET', 'dashboard/')).rejects.toThrow('No REST base URL: pass apiUrl to createRealtimeClient to call GET dashboard/.');
+  });
+});
