@@ -111,6 +111,9 @@ export class Connection {
       throw new RealtimeError('connection-failed', `${this.key}: cannot send, the connection is ${this.state.status}.`, { endpoint: this.key });
     }
     const frame = this.options.dialect.encode(command as never);
+    if (frame === '') {
+      throw new TypeError(`${this.key}: the ${this.options.dialect.name} protocol has no such command (${JSON.stringify(command)?.slice(0, 80)}); see its Command type.`);
+    }
     if (this.state.status === 'open' && this.queue.length === 0 && this.transport?.send(frame)) return 'sent';
     if (this.queue.length >= this.options.queueLimit) {
       const error = new RealtimeError(

@@ -193,6 +193,11 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       return { ...counters, queuedCommands: queued };
     },
     subscribe(endpoint, rawParam) {
+      const config = endpointConfig(endpoint);
+      config.checkParam?.(rawParam);
+      if (config.path.includes('{id}') && (rawParam === undefined || rawParam === '')) {
+        throw new TypeError(`client.subscribe('${endpoint}') needs a parameter for {id} in ${config.path}, e.g. client.subscribe('${endpoint}', 123).`);
+      }
       const param = normalizeParam(rawParam);
       const key = keyOf(endpoint, param);
       pool.acquire(key, () => createConnection(endpoint, param));

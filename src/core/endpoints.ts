@@ -2,7 +2,7 @@ import type { Dialect } from '../protocols/Dialect';
 import { adminDashboardDialect } from '../protocols/adminDashboard';
 import { chatDialect } from '../protocols/chat';
 import { notificationsDialect } from '../protocols/notifications';
-import { orderStreamDialect } from '../protocols/orderStream';
+import { orderStreamDialect, orderStreamPath } from '../protocols/orderStream';
 import { timingDialect } from '../protocols/timing';
 import type { RestClient } from './createRestClient';
 import type { TransportFactory } from './Transport';
@@ -29,13 +29,15 @@ export interface EndpointConfig {
   url?: string;
   /** How to reach it. @default reconnecting-websocket with the client's WebSocket */
   transport?: TransportFactory;
+  /** Throws a TypeError naming the fix when a subscription's parameter is unusable. */
+  checkParam?(param: string | number | undefined): void;
   /** Called each time a socket opens, to resync what may have been missed. */
   onOpen?(context: ResyncContext): void | Promise<void>;
 }
 
 export const defaultEndpoints: Record<EndpointName, EndpointConfig> = {
   // The order stream sends a snapshot on every connect, so a reopen resyncs by itself.
-  orders: { path: 'ws/orders/{id}/', dialect: orderStreamDialect },
+  orders: { path: 'ws/orders/{id}/', dialect: orderStreamDialect, checkParam: (id) => void orderStreamPath(id as number) },
   // The documented raw-WebSocket shape; the real Socket.IO server needs socketIoTransport.
   timing: { path: 'admin', dialect: timingDialect },
   notifications: {

@@ -121,8 +121,8 @@ export function parseTiming(frame: unknown): ParseResult {
     const isEvent = root.has('event') && !root.has('type');
     const name = isEvent ? root.string('event', 'required', { max: 128 }) : root.string('type', 'required', { max: 128 });
     if (!Object.hasOwn(handlers, name)) reject(`timing: unknown ${isEvent ? 'event' : 'message type'} ${preview(name)}`);
-    const message = isEvent ? new FieldReader(root.object('data'), `timing ${name}`) : new FieldReader(decoded.value, `timing ${name}`);
-    return handlers[name]!(message);
+    const message = new FieldReader(decoded.value, `timing ${name}`);
+    return handlers[name]!(isEvent ? new FieldReader(message.object('data'), `timing ${name}`) : message);
   });
 }
 

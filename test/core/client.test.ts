@@ -113,7 +113,10 @@ describe('REST helper', () => {
       const { client } = clientFor(server, { apiUrl, token: 'secret-jwt' });
       await expect(client.rest.request('POST', 'users/u1/approve/', { notes: 'ok' })).resolves.toEqual({ ok: true });
       expect(seen[0]).toEqual({ method: 'POST', url: '/api/v1/admin-dashboard/users/u1/approve/', auth: 'Bearer secret-jwt', body: '{"notes":"ok"}' });
-      const error = await client.rest.request('POST', '/users/u1/reject/').catch((e: unknown) => e as Error & { status: number; code: string });
+      const error = (await client.rest.request('POST', '/users/u1/reject/').then(
+        () => new Error('expected a rejection'),
+        (e: unknown) => e,
+      )) as Error & { status: number; code: string };
       expect(error).toMatchObject({ code: 'rest', status: 403 });
       expect(error.message).toBe('POST /users/u1/reject/ answered 403: You do not have permission to perform this action. (check the token and that the user may do this)');
       expect(error.message).not.toContain('secret-jwt');

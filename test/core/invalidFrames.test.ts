@@ -69,3 +69,37 @@ describe('bad options', () => {
     client.dispose();
   });
 });
+
+describe('bad subscription parameters', () => {
+  it.each([
+    [undefined, 'orderId must be a positive integer (got undefined). Pass the numeric id of the order to watch.'],
+    [Number.NaN, 'orderId must be a positive integer (got NaN). Pass the numeric id of the order to watch.'],
+    [-4, 'orderId must be a positive integer (got -4). Pass the numeric id of the order to watch.'],
+    ['abc', 'orderId must be a positive integer (got "abc"). Pass the numeric id of the order to watch.'],
+  ])('orders %s is refused before any socket opens', async (id, message) => {
+    const server = await startWsServer();
+    try {
+      const { client } = clientFor(server);
+      expect(() => client.subscribe('orders', id as number)).toThrow(message);
+      expect(client.connectionState('orders', id as number)).toBeUndefined();
+      expect(server.handshakes).toEqual([]);
+    } finally {
+      disposeClients();
+      await server.stop();
+    }
+  });
+});
+
+describe('commands a protocol does not have', () => {
+  it('throws instead of sending an empty frame', async () => {
+    const server = await startWsServer();
+    try {
+      const { client } = clientFor(server);
+      client.subscribe('orders', 1);
+      expect(() => client.send('orders', { type: 'ping' }, 1)).toThrow('orders:1: the orderStream protocol has no such command ({"type":"ping"}); see its Command type.');
+    } finally {
+      disposeClients();
+      await server.stop();
+    }
+  });
+});

@@ -237,3 +237,16 @@ describe('wireId', () => {
     expect(wireId(input)).toBe(expected);
   });
 });
+
+describe('protocols barrel', () => {
+  it('exports every dialect and helper', async () => {
+    const barrel = await import('../../src/protocols/index');
+    for (const name of ['orderStreamDialect', 'timingDialect', 'notificationsDialect', 'noticesDialect', 'chatDialect', 'adminDashboardDialect',
+      'orderStreamPath', 'timingStatuses', 'parseTimingOrder', 'parseTimingOrderList', 'decodeFrame', 'FieldReader', 'normalizeTimestamp', 'sanitizeUrl',
+      'MAX_FRAME_CHARS', 'MAX_STRING_CHARS']) {
+      expect(barrel, name).toHaveProperty(name);
+    }
+    const dialects = [barrel.orderStreamDialect, barrel.timingDialect, barrel.notificationsDialect, barrel.chatDialect, barrel.adminDashboardDialect];
+    expect(dialects.map((d) => d.name)).toEqual(['orderStream', 'timing', 'notifications', 'chat', 'adminDashboard']);
+  });
+});
