@@ -7,13 +7,15 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         socketio: 'src/socketio.ts',
+        testing: 'src/testing/index.ts',
+        'testing-server': 'src/testing/server.ts',
       },
       formats: ['es'],
     },
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'reconnecting-websocket', 'socket.io-client'],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'reconnecting-websocket', 'socket.io-client', 'socket.io', 'ws', /^node:/],
     },
   },
 });

@@ -9,6 +9,7 @@ import { RealtimeError } from './RealtimeError';
 import { createRealtimeStore } from './store/createRealtimeStore';
 import type { RealtimeLimits, RealtimeState, StoreEntry } from './store/types';
 import { toTokenProvider, type TokenOption } from './tokenProvider';
+import type { TransportFactory } from './Transport';
 import { webSocketTransport, type WebSocketConstructor } from './webSocketTransport';
 
 export interface RealtimeClientOptions {
@@ -28,6 +29,11 @@ export interface RealtimeClientOptions {
   limits?: RealtimeLimits;
   /** Told about every problem: invalid frames, refused handshakes, REST failures, overflows. */
   onError?(error: RealtimeError): void;
+  /**
+   * Transport for every endpoint that does not set its own, e.g. the in-browser simulator's
+   * `simulatorTransport(sim)`. @default reconnecting-websocket with `WebSocket`
+   */
+  transport?: TransportFactory;
   /** WebSocket constructor to use (e.g. `ws` in Node). @default globalThis.WebSocket */
   WebSocket?: WebSocketConstructor;
   /** fetch to use for REST. @default globalThis.fetch */
@@ -143,7 +149,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       url: endpointUrl(config.url ?? base, config.path, param),
       dialect: config.dialect,
       token,
-      transport: config.transport ?? webSocketTransport(options.WebSocket),
+      transport: config.transport ?? options.transport ?? webSocketTransport(options.WebSocket),
       reconnect,
       heartbeat,
       queueLimit: limits.sendQueue,

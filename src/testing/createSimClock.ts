@@ -1,0 +1,62 @@
+/**
+ * The simulator's clock. It never reads the real time: it starts at `startTime` and moves
+ * only when told, so every timestamp the simulator sends is repeatable.
+ */
+
+/** A simulated clock. */
+export interface SimClock {
+  /** The simulated time, in ms since the epoch. */
+  now(): number;
+  /** Move forward by `ms` (>= 0) and return the new time. */
+  advance(ms: number): number;
+  /** The simulated time as ISO 8601 (`2025-01-01T10:00:00.000Z`). */
+  iso(): string;
+}
+
+export interface SimClockOptions {
+  /** The start, as ISO 8601 text or epoch ms. @default '2025-01-01T10:00:00.000Z' */
+  startTime?: string | number;
+}
+
+/** The default start of simulated time. */
+export const DEFAULT_START_TIME = '2025-01-01T10:00:00.000Z';
+
+/** Create a clock that starts at `options.startTime` and advances only through `advance()`. */
+export function createSimClock(options: SimClockOptions = {}): SimClock {
+  const start = options.startTime ?? DEFAULT_START_TIME;
+  let now = typeof start === 'number' ? start : Date.parse(start);
+  if (!Number.isFinite(now)) {
+    throw new TypeError(`createSimClock: startTime must be an ISO date or epoch ms (got ${JSON.stringify(start)}).`);
+  }
+  return {
+    now: () => now,
+    advance(ms: number): number {
+      if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`SimClock.advance: ms must be a finite number >= 0 (got ${ms}).`);
+      now += ms;
+      return now;
+    },
+    iso: () => new Date(now).toISOString(),
+  };
+}
+
+/** `2025-01-01 10:00:00`: a non-ISO wall-clock form (SmartHunt's `notify` variant). */
+export function plainTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * Python's `str(datetime)` of a naive UTC time: `2025-01-01 10:00:00.123000`, and without the
+ * fraction when the microseconds are 0, exactly as Python prints it.
+ */
+export function pythonTime(ms: number): string {
+  const micros = (((ms % 1000) + 1000) % 1000) * 1000;
+  return micros === 0 ? plainTime(ms) : `${plainTime(ms)}.${String(micros).padStart(6, '0')}`;
+}
+
+/**
+ * The admin server's quirk: `json.dumps(str(datetime))` put into a JSON field, so the value
+ * itself holds quote marks: `"2025-01-01 10:00:00.123000"` including the quotes.
+ */
+export function quotedPythonTime(ms: number): string {
+  return JSON.stringify(pythonTime(ms));
+}

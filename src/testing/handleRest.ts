@@ -1,0 +1,140 @@
+/**
+ * The REST routes of the Timing server and the admin dashboard, synchronous and in-memory.
+ * Bodies are JSON text; errors are `{error}` (bad input, unknown route) or `{detail}` (auth),
+ * as Express and DRF answer them.
+ */
+import { adminUserJson, performer } from './adminBackend';
+import type { SimEmitters } from './createEmitters';
+import { asObject } from './SimContext';
+import type { SimContext } from './SimContext';
+import { TIMING_STATUSES } from './simData';
+import type { SimUser, TimingOrderRecord } from './simEntities';
+import { timingAdminConnections } from './timingBackend';
+import type { SimRestRequest, SimRestResponse } from './types';
+
+type Handler = (match: RegExpExecArray, body: () => unknown, auth: () => SimUser | SimRestResponse) => SimRestResponse;
+
+/** Thrown inside a handler to answer early (bad body, refused auth). */
+class Answer {
+  constructor(readonly response: SimRestResponse) {}
+}
+
+const reply = (status: number, body: unknown): SimRestResponse => ({ status, body });
+const fail = (status: number, body: unknown): never => {
+  throw new Answer(reply(status, body));
+};
+const bad = (error: string): never => fail(400, { error });
+
+const timingJson = (o: TimingOrderRecord): Record<string, unknown> => ({ ...o, items: o.items.map((i) => ({ ...i })) });
+
+function header(headers: SimRestRequest['headers'], name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+function readLines(value: unknown): { menu_name: string; quantity: number; price: number }[] {
+  if (!Array.isArray(value) || value.length === 0) return bad('items must be a non-empty array');
+  return value.map((raw, i) => {
+    const item = asObject(raw) ?? bad(`items[${i}] must be an object`);
+    const { menu_name, quantity, price } = item;
+    if (typeof menu_name !== 'string' || menu_name.trim() === '') bad(`items[${i}].menu_name is required`);
+    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) bad(`items[${i}].quantity must be a positive integer`);
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) bad(`items[${i}].price must be a number >= 0`);
+    return { menu_name: menu_name as string, quantity: quantity as number, price: price as number };
+  });
+}
+
+function routes(ctx: SimContext, emit: SimEmitters): [string, RegExp, Handler][] {
+  const { world } = ctx;
+  const timingOrder = (id: string): TimingOrderRecord => world.timingOrders.get(Number(id)) ?? fail(404, { error: 'Order not found' });
+  const staff = (auth: () => SimUser | SimRestResponse): SimUser => {
+    const user = auth();
+    if ('status' in user) return fail(user.status, user.body);
+    return user.is_staff ? user : fail(403, { detail: 'You do not have permission to perform this action.' });
+  };
+  const decide = (action: 'approved' | 'rejected'): Handler => (m, body, auth) => {
+    const admin = staff(auth);
+    const data = body() ?? {};
+    const fields = asObject(data) ?? bad('body must be a JSON object');
+    const notes = fields['notes'] ?? null;
+    if (notes !== null && typeof notes !== 'string') bad('notes must be a string');
+    const user = world.user(m[1]);
+    if (user?.approval_status !== 'pending') fail(404, { error: 'User not found or not pending' });
+    emit.approval(m[1]!, action, admin.id, notes as string | null);
+    return reply(200, { status: action, user: adminUserJson(world.user(m[1])!) });
+  };
+  const A = '^/api/v1/admin-dashboard/';
+  return [
+    ['POST', /^\/api\/orders\/?$/, (_m, body) => {
+      const data = asObject(body()) ?? bad('body must be a JSON object');
+      const name = data['customer_name'];
+      if (typeof name !== 'string' || name.trim() === '') bad('customer_name is required');
+      return reply(201, { data: timingJson(emit.timingNewOrder({ customer_name: name as string, items: readLines(data['items']) })) });
+    }],
+    ['GET', /^\/api\/orders\/(\d+)\/status\/?$/, (m) => reply(200, { data: timingJson(timingOrder(m[1]!)) })],
+    ['PUT', /^\/api\/admin\/orders\/(\d+)\/status\/?$/, (m, body, auth) => {
+      if ('status' in auth()) return fail(401, { detail: 'Invalid or missing token' });
+      const status = asObject(body())?.['status'];
+      if (typeof status !== 'string' || !(TIMING_STATUSES as readonly string[]).includes(status)) bad(`status must be one of: ${TIMING_STATUSES.join(', ')}`);
+      timingOrder(m[1]!);
+      return reply(200, { data: timingJson(emit.timingStatus(Number(m[1]), status as string)) });
+    }],
+    ['GET', /^\/api\/admin\/orders\/?$/, (_m, _b, auth) => {
+      if ('status' in auth()) return fail(401, { detail: 'Invalid or missing token' });
+      return reply(200, { data: [...world.timingOrders.values()].reverse().map(timingJson) });
+    }],
+    ['GET', /^\/api\/admin\/websocket\/stats\/?$/, (_m, _b, auth) => {
+      if ('status' in auth()) return fail(401, { detail: 'Invalid or missing token' });
+      return reply(200, { adminConnections: timingAdminConnections(ctx), isInitialized: true });
+    }],
+    ['GET', new RegExp(`${A}dashboard/$`), (_m, _b, auth) => (staff(auth), reply(200, world.stats()))],
+    ['GET', new RegExp(`${A}approvals/pending/$`), (_m, _b, auth) => {
+      staff(auth);
+      const results = world.usersWith('pending').map(adminUserJson);
+      return reply(200, { results, count: results.length });
+    }],
+    ['GET', new RegExp(`${A}approvals/recent/$`), (_m, _b, auth) => {
+      staff(auth);
+      const recent = world.approvals.slice(-20).reverse();
+      const results = recent.map((a) => ({ action: a.action, user: adminUserJson(world.user(a.userKey)!), performed_by: performer(ctx, a.performedByKey), timestamp: new Date(a.at).toISOString(), notes: a.notes }));
+      return reply(200, { results });
+    }],
+    ['POST', new RegExp(`${A}users/([^/]+)/approve/$`), decide('approved')],
+    ['POST', new RegExp(`${A}users/([^/]+)/reject/$`), decide('rejected')],
+    ['GET', new RegExp(`${A}notifications/$`), (_m, _b, auth) => {
+      staff(auth);
+      const results = world.adminNotifications.slice().reverse().map((n) => ({ ...n, created_at: new Date(n.created_at).toISOString() }));
+      return reply(200, { results, count: results.length });
+    }],
+  ];
+}
+
+/** Answer one REST request. Never throws. */
+export function handleRest(ctx: SimContext, emit: SimEmitters, request: SimRestRequest): SimRestResponse {
+  const path = request.path.split('?')[0] ?? '';
+  const method = request.method.toUpperCase();
+  const body = (): unknown => {
+    if (request.body.trim() === '') return undefined;
+    try {
+      return JSON.parse(request.body) as unknown;
+    } catch {
+      return bad('Invalid JSON body');
+    }
+  };
+  const auth = (): SimUser | SimRestResponse => {
+    const value = header(request.headers, 'authorization');
+    if (!value) return reply(401, { detail: 'Authentication credentials were not provided.' });
+    const user = ctx.world.userByToken(/^Bearer (.+)$/.exec(value)?.[1]);
+    return user ?? reply(401, { detail: 'Given token not valid for any token type' });
+  };
+  try {
+    for (const [m, pattern, handler] of routes(ctx, emit)) {
+      const match = m === method ? pattern.exec(path) : null;
+      if (match) return handler(match, body, auth);
+    }
+    return reply(404, { error: 'Not found' });
+  } catch (error) {
+    if (error instanceof Answer) return error.response;
+    return reply(500, { error: 'Internal server error' });
+  }
+}

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRealtimeClient, type RealtimeClient } from '../../src/core/createRealtimeClient';
+import { createSimulator } from '../../src/testing/createSimulator';
+import { simulatorTransport } from '../../src/testing/simulatorTransport';
+
+let client: RealtimeClient | undefined;
+afterEach(() => client?.dispose());
+
+async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('the in-browser simulator transport (jsdom)', () => {
+  it('serves the same world with no server at all', async () => {
+    expect(typeof window).toBe('object');
+    const simulator = createSimulator({ seed: 5 });
+    client = createRealtimeClient({ url: 'ws://simulator.local', token: 'demo', transport: simulatorTransport(simulator), heartbeat: false });
+    client.subscribe('orders', 101);
+    client.subscribe('notifications');
+    client.subscribe('chat');
+    await until(() => client!.store.getState().orders.byId['101'], 'order 101');
+    await until(() => client!.store.getState().connections.notifications?.user?.username === 'demo', 'the greeting');
+    const id = client.sendChat(2, 'hi from the browser');
+    await until(() => client!.store.getState().chat.byPeer['2']?.find((m) => m.clientId === id)?.state === 'sent', 'the ack');
+    simulator.emit.orderUpdate({ order_id: 101, progress: 99 });
+    await until(() => client!.store.getState().orders.byId['101']?.progress === 99, 'the pushed update');
+    simulator.dispose();
+  });
+
+  it('refuses a bad token the way the real server does, and the client reports it', async () => {
+    const simulator = createSimulator();
+    const errors: string[] = [];
+    client = createRealtimeClient({ url: 'ws://simulator.local', token: 'nope', transport: simulatorTransport(simulator), reconnect: { minDelay: 10, maxDelay: 20, maxRetries: 1 }, onError: (e) => errors.push(e.code) });
+    client.subscribe('notifications');
+    await until(() => client!.store.getState().connections.notifications?.status === 'failed', 'failed');
+    expect(errors).toContain('handshake-failed');
+    simulator.dispose();
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { socketIoTransport } from '../../src/socketio';
+import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
+import { clientFor, disposeClients } from '../helpers/clientFor';
+
+let server: SimulatorServer;
+beforeEach(async () => {
+  server = await createSimulatorServer({ port: 0, seed: 11 });
+});
+afterEach(async () => {
+  disposeClients();
+  await server.close();
+});
+
+async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('the kit against the simulator server', () => {
+  it('fills every slice from the five backends', async () => {
+    const admin = clientFor(server, { apiUrl: server.httpUrl, token: 'admin', endpoints: { timing: { transport: socketIoTransport() } } });
+    const user = clientFor(server, { apiUrl: server.httpUrl, token: 'demo' });
+    admin.client.subscribe('admin');
+    admin.client.subscribe('timing');
+    user.client.subscribe('orders', 101);
+    user.client.subscribe('notifications');
+    user.client.subscribe('chat');
+
+    await until(() => user.client.store.getState().orders.byId['101'], 'order 101');
+    await until(() => admin.client.store.getState().admin.stats, 'admin stats');
+    expect(admin.client.store.getState().admin.pendingCount).toEqual(expect.any(Number));
+    await until(() => user.client.store.getState().connections.notifications?.user?.username === 'demo', 'the notifications greeting');
+
+    server.emit.notification('1', { title: 'Booking confirmed', notification_type: 'booking' });
+    const note = await until(() => user.client.store.getState().notifications.items[0], 'a notification');
+    expect(note).toMatchObject({ title: 'Booking confirmed', kind: 'booking', read: false });
+
+    const clientId = user.client.sendChat(2, 'Is the room free?');
+    await until(() => user.client.store.getState().chat.byPeer['2']?.find((m) => m.clientId === clientId)?.state === 'sent', 'the chat ack');
+
+    await until(() => admin.client.store.getState().connections.timing?.status === 'open', 'timing open');
+    const answer = await admin.client.rest.request<{ data: { id: number } }>('POST', '/api/orders', { customer_name: 'Niran', items: [{ menu_name: 'Khao Soi', quantity: 2, price: 80 }] });
+    const id = String(answer.data.id);
+    await until(() => admin.client.store.getState().orders.byId[id], 'the new Timing order');
+    await admin.client.rest.request('PUT', `/api/admin/orders/${id}/status`, { status: 'ready' });
+    await until(() => admin.client.store.getState().orders.byId[id]?.status === 'ready', 'the status update');
+    expect(admin.errors).toEqual([]);
+    expect(user.errors).toEqual([]);
+  });
+
+  it('is up to date again after the server drops everyone and changes state meanwhile', async () => {
+    const { client } = clientFor(server, { token: 'demo' });
+    client.subscribe('orders', 103);
+    await until(() => client.store.getState().connections['orders:103']?.status === 'open', 'open');
+    await until(() => client.store.getState().orders.byId['103'], 'the snapshot');
+    server.faults.refuseHandshakes(403);
+    server.faults.dropAll();
+    await until(() => client.store.getState().connections['orders:103']?.status === 'reconnecting', 'reconnecting');
+    server.emit.orderUpdate({ order_id: 103, status: 'Extend', progress: 42 });
+    server.faults.refuseHandshakes(null);
+    await until(() => client.store.getState().orders.byId['103']?.progress === 42, 'the missed change');
+    expect(client.store.getState().orders.byId['103']!.status).toBe('Extend');
+  });
+});
