@@ -68,3 +68,16 @@ describe('the kit against the simulator server', () => {
     expect(client.store.getState().orders.byId['103']!.status).toBe('Extend');
   });
 });
+
+describe('testing helpers drive the kit', () => {
+  it('silencePings makes the heartbeat replace the admin socket', async () => {
+    const { client, errors } = clientFor(server, { token: 'admin', heartbeat: { interval: 40, timeout: 120 } });
+    client.subscribe('admin');
+    await until(() => client.store.getState().connections.admin?.status === 'open', 'open');
+    const first = server.simulator.sessions().filter((s) => s.backend === 'admin').map((s) => s.id);
+    server.faults.silencePings(true);
+    await until(() => errors.some((e) => e.code === 'heartbeat-timeout'), 'a heartbeat timeout');
+    server.faults.silencePings(false);
+    await until(() => client.store.getState().connections.admin?.status === 'open' && server.simulator.sessions().some((s) => s.backend === 'admin' && !first.includes(s.id)), 'a new admin session');
+  });
+});
