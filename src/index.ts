@@ -16,6 +16,7 @@ export {
   defaultEndpoints,
   endpointUrl,
   createRestClient,
+  restPathDefaults,
 } from './core/index';
 
 // Protocols: one dialect per backend, plus the edge helpers apps may reuse.
@@ -27,6 +28,7 @@ export {
   timingStatuses,
   parseTimingOrder,
   parseTimingOrderList,
+  parsePendingUsers,
   notificationsDialect,
   noticesDialect,
   chatDialect,
@@ -49,3 +51,6 @@ export type {
   ChatCommand,
   AdminCommand,
 } from './protocols/index';
+
+// React: the provider and the hooks.
+export * from './hooks/index';

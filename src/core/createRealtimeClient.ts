@@ -3,7 +3,10 @@ import { resolveReconnect, type ReconnectOptions } from './backoff';
 import { Connection, type ConnectionState, type HeartbeatOptions } from './Connection';
 import { createRestClient, type RestClient } from './createRestClient';
 import { defaultEndpoints, endpointUrl, type EndpointConfig, type EndpointName } from './endpoints';
-import type { ChatMessage, RealtimeEvent } from './events';
+import type { RealtimeEvent } from './events';
+import { createActions, type RealtimeActions } from './createActions';
+import { createChatOutbox } from './createChatOutbox';
+import { restPathDefaults, type RestPaths } from './restPaths';
 import { Pool } from './Pool';
 import { RealtimeError } from './RealtimeError';
 import { createRealtimeStore } from './store/createRealtimeStore';
@@ -25,6 +28,8 @@ export interface RealtimeClientOptions {
   reconnect?: ReconnectOptions;
   /** Heartbeat for dialects with a ping, or `false` to switch it off. @default 25 s interval, 10 s timeout */
   heartbeat?: HeartbeatOptions | false;
+  /** REST routes for actions and resync, when your backend differs. @default the documented routes */
+  restPaths?: RestPaths;
   /** Caps on lists, queues, frame size and sockets. */
   limits?: RealtimeLimits;
   /** Told about every problem: invalid frames, refused handshakes, REST failures, overflows. */
@@ -69,6 +74,8 @@ export interface RealtimeClient {
   sendChat(peerId: string | number, text: string, options?: { attachment?: string | null }): string;
   /** Send a failed chat message again under the same client id. */
   retryChat(clientId: string): void;
+  /** REST actions with optimistic updates (Timing status, approvals) and snapshot loaders. */
+  readonly actions: RealtimeActions;
   /** Apply entries to the store (for REST snapshots and optimistic updates). */
   dispatch(entry: StoreEntry): void;
   /** Listen to errors; returns the unsubscribe. */
@@ -106,9 +113,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
-  const chatOutbox = new Map<string, { peerId: string; text: string; attachment: string | null }>();
-  const id = ++clientSeq;
-  let chatSeq = 0;
+  const chat = createChatOutbox({ clientTag: ++clientSeq, connection: () => pool.get('chat'), dispatch, flush });
+  const actions = createActions({ rest, paths: { ...restPathDefaults, ...options.restPaths }, dispatch, flush, getState: store.getState, report, send: (endpoint, command) => client.send(endpoint, command) });
 
   function report(error: RealtimeError): void {
     counters.errors += 1;
@@ -174,8 +180,9 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
           const reconnected = opened;
           opened = true;
           void Promise.resolve()
-            .then(() => config.onOpen?.({ reconnected, param, rest, send: (command) => connection.send(command) }))
-            .catch((cause: unknown) => report(cause instanceof RealtimeError ? cause : new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
+            .then(() => config.onOpen?.({ reconnected, param, rest, actions, send: (command) => connection.send(command) }))
+            // Actions report their own failures; anything else thrown by a custom onOpen is reported here.
+            .catch((cause: unknown) => cause instanceof RealtimeError || report(new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
         } else if (previous === 'open' && state.status !== 'open') {
           counters.openSockets -= 1;
           if (config.dialect.name === 'chat') dispatch({ endpoint: key, event: { kind: 'chat/failed', clientIds: 'awaiting', error: 'The connection closed before the server confirmed this message.' } });
@@ -223,23 +230,9 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     connectionState(endpoint, param) {
       return pool.get(keyOf(endpoint, normalizeParam(param)))?.getState();
     },
-    sendChat(peerId, text, { attachment = null } = {}) {
-      const peer = String(peerId);
-      if (!peer) throw new TypeError('sendChat needs a peer id: the id of the user to write to.');
-      if (typeof text !== 'string' || (!text.trim() && !attachment)) throw new TypeError('sendChat needs a non-empty message text or an attachment.');
-      const clientId = `c${id}-${Date.now().toString(36)}-${++chatSeq}`;
-      chatOutbox.set(clientId, { peerId: peer, text, attachment });
-      const message: ChatMessage = { id: null, clientId, peerId: peer, own: true, senderName: null, text, attachment, timestamp: new Date().toISOString(), state: 'queued' };
-      dispatch({ endpoint: 'chat', event: { kind: 'chat/queued', message } });
-      transmitChat(clientId);
-      return clientId;
-    },
-    retryChat(clientId) {
-      const entry = chatOutbox.get(clientId);
-      if (!entry) throw new TypeError(`retryChat: no message with client id "${clientId}" was sent by this client.`);
-      dispatch({ endpoint: 'chat', event: { kind: 'chat/queued', message: { id: null, clientId, peerId: entry.peerId, own: true, senderName: null, text: entry.text, attachment: entry.attachment, timestamp: new Date().toISOString(), state: 'queued' } } });
-      transmitChat(clientId);
-    },
+    sendChat: (peerId, text, chatOptions) => chat.send(peerId, text, chatOptions),
+    retryChat: (clientId) => chat.retry(clientId),
+    actions,
     dispatch,
     addErrorListener(listener) {
       listeners.add(listener);
@@ -255,21 +248,6 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       listeners.clear();
     },
   };
-
-  function transmitChat(clientId: string): void {
-    const entry = chatOutbox.get(clientId)!;
-    const connection = pool.get('chat');
-    if (!connection) {
-      dispatch({ endpoint: 'chat', event: { kind: 'chat/failed', clientIds: [clientId], error: "Not connected to chat: subscribe to the 'chat' endpoint first." } });
-      return;
-    }
-    try {
-      const command = { receiverId: entry.peerId, message: entry.text, attachment: entry.attachment };
-      if (connection.send(command, clientId) === 'sent') dispatch({ endpoint: 'chat', event: { kind: 'chat/sending', clientId } });
-    } catch (cause) {
-      dispatch({ endpoint: 'chat', event: { kind: 'chat/failed', clientIds: [clientId], error: (cause as Error).message } });
-    }
-  }
 
   return client;
 }

@@ -4,6 +4,7 @@ import { chatDialect } from '../protocols/chat';
 import { notificationsDialect } from '../protocols/notifications';
 import { orderStreamDialect, orderStreamPath } from '../protocols/orderStream';
 import { timingDialect } from '../protocols/timing';
+import type { RealtimeActions } from './createActions';
 import type { RestClient } from './createRestClient';
 import type { TransportFactory } from './Transport';
 
@@ -18,6 +19,7 @@ export interface ResyncContext {
   param: string | undefined;
   send(command: unknown): void;
   rest: RestClient;
+  actions: RealtimeActions;
 }
 
 export interface EndpointConfig {
@@ -39,7 +41,12 @@ export const defaultEndpoints: Record<EndpointName, EndpointConfig> = {
   // The order stream sends a snapshot on every connect, so a reopen resyncs by itself.
   orders: { path: 'ws/orders/{id}/', dialect: orderStreamDialect, checkParam: (id) => void orderStreamPath(id as number) },
   // The documented raw-WebSocket shape; the real Socket.IO server needs socketIoTransport.
-  timing: { path: 'admin', dialect: timingDialect },
+  // The feed has no replay, so every open reloads the order list when there is a REST base.
+  timing: {
+    path: 'admin',
+    dialect: timingDialect,
+    onOpen: ({ rest, actions }) => (rest.baseUrl ? actions.loadTimingOrders() : undefined),
+  },
   notifications: {
     path: 'ws/notifications/',
     dialect: notificationsDialect,
@@ -51,9 +58,10 @@ export const defaultEndpoints: Record<EndpointName, EndpointConfig> = {
   admin: {
     path: 'ws/admin/dashboard/',
     dialect: adminDashboardDialect,
-    onOpen: ({ send }) => {
+    onOpen: ({ send, rest, actions }) => {
       send({ type: 'get_stats' });
       send({ type: 'get_pending_count' });
+      return rest.baseUrl ? actions.loadPendingUsers() : undefined;
     },
   },
 };

@@ -9,6 +9,8 @@ export { defaultEndpoints, endpointUrl } from './endpoints';
 export { createRestClient } from './createRestClient';
 export { createBatcher } from './createBatcher';
 export { toTokenProvider } from './tokenProvider';
+export { createActions } from './createActions';
+export { restPathDefaults, fillPath } from './restPaths';
 
 export type { RealtimeClient, RealtimeClientOptions, RealtimeStats } from './createRealtimeClient';
 export type { RealtimeStore } from './store/createRealtimeStore';
@@ -20,6 +22,8 @@ export type { WebSocketConstructor } from './webSocketTransport';
 export type { EndpointConfig, EndpointName, ResyncContext } from './endpoints';
 export type { RestClient, RestClientOptions } from './createRestClient';
 export type { TokenOption, TokenProvider, TokenRequest } from './tokenProvider';
+export type { RealtimeActions } from './createActions';
+export type { RestPaths } from './restPaths';
 export type { Transport, TransportAttempt, TransportCloseInfo, TransportContext, TransportFactory } from './Transport';
 export type * from './events';
 export type * from './store/types';

@@ -8,6 +8,28 @@ const OPEN = 1;
 /** Used only to satisfy reconnecting-websocket after a close; it checks `close()` first and never dials it. */
 const CLOSED_URL = 'ws://127.0.0.1:9/closed';
 
+const quiet = new WeakMap<WebSocketConstructor, WebSocketConstructor>();
+
+/**
+ * reconnecting-websocket detaches its listeners before closing a socket that is still
+ * connecting; Node's `ws` then emits an `error` nobody listens to, which crashes the process.
+ * Browsers never throw there. A listener of our own that outlives reconnecting-websocket's
+ * keeps Node as quiet as a browser; the error still reaches the connection as a close.
+ */
+function withQuietErrors(Impl: WebSocketConstructor): WebSocketConstructor {
+  let wrapped = quiet.get(Impl);
+  if (!wrapped) {
+    wrapped = class extends Impl {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('error', () => undefined);
+      }
+    };
+    quiet.set(Impl, wrapped);
+  }
+  return wrapped;
+}
+
 /**
  * A transport on reconnecting-websocket. Its own delays are switched off: the connection's
  * `nextAttempt()` applies backoff with full jitter and fetches a fresh token per attempt.
@@ -29,7 +51,7 @@ export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transp
       },
       [],
       {
-        WebSocket: Impl,
+        WebSocket: withQuietErrors(Impl),
         minReconnectionDelay: 0,
         maxReconnectionDelay: 0,
         reconnectionDelayGrowFactor: 1,

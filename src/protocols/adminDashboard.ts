@@ -5,8 +5,8 @@
  */
 import type { AdminUser, RealtimeEvent } from '../core/events';
 import type { Dialect, OutgoingFrame, ParseResult } from './Dialect';
-import { nowIso, parseTyped } from './validate';
-import type { FieldReader, JsonObject, MessageHandler } from './validate';
+import { decodeJson, describe, FieldReader, guardValue, isPlainObject, nowIso, parseTyped, reject } from './validate';
+import type { JsonObject, MessageHandler } from './validate';
 
 /** A user as the server serialises it (snake_case; more fields may follow). */
 export interface AdminWireUser {
@@ -141,3 +141,33 @@ export const adminDashboardDialect: Dialect<AdminCommand> = {
     isPong: (event) => event.kind === 'pong',
   },
 };
+
+/** A parsed pending-users list, or why not; `invalid` holds the errors of skipped entries. */
+export type PendingUsersResult = { ok: true; users: AdminUser[]; invalid: string[] } | { ok: false; error: string };
+
+/**
+ * Parse `GET approvals/pending/`: an array, or `{ results | data | users: [...] }` (DRF
+ * pagination or a plain wrapper). A bad entry is skipped and reported. Never throws.
+ */
+export function parsePendingUsers(body: unknown): PendingUsersResult {
+  const label = 'pending users';
+  const result = guardValue(label, () => {
+    const decoded = decodeJson(body, label);
+    let list: unknown = decoded;
+    if (isPlainObject(decoded)) {
+      const key = ['results', 'data', 'users'].find((k) => Array.isArray(decoded[k]));
+      if (!key) return reject(`${label}: body must be an array or { results: [...] } (got an object without a list)`);
+      list = decoded[key];
+    }
+    if (!Array.isArray(list)) return reject(`${label}: body must be an array or { results: [...] } (got ${describe(decoded)})`);
+    const users: AdminUser[] = [];
+    const invalid: string[] = [];
+    list.forEach((entry, i) => {
+      const one = guardValue(label, () => (isPlainObject(entry) ? readUser(new FieldReader(entry, label, `[${i}].`)) : reject(`${label}: "[${i}]" must be an object (got ${describe(entry)})`)));
+      if (one.ok) users.push(one.value);
+      else invalid.push(one.error);
+    });
+    return { users, invalid };
+  });
+  return result.ok ? { ok: true, ...result.value } : result;
+}

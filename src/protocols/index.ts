@@ -15,7 +15,7 @@ export {
   DEFAULT_NOTIFICATION_KIND,
 } from './notifications';
 export { chatDialect, parseChat, encodeChat } from './chat';
-export { adminDashboardDialect, parseAdminDashboard, encodeAdminDashboard } from './adminDashboard';
+export { adminDashboardDialect, parseAdminDashboard, encodeAdminDashboard, parsePendingUsers } from './adminDashboard';
 export {
   decodeFrame,
   decodeJson,

@@ -9,6 +9,7 @@ import type { SimShapes } from './types';
 export interface ResolvedSimulatorOptions {
   seed: number;
   startTime: string;
+  clock: 'real' | 'manual';
   shapes: Required<SimShapes>;
   allowedOrigins: string[] | false;
   botReplyDelayMs: number | false;

@@ -1,6 +1,7 @@
 /**
- * The simulator's clock. It never reads the real time: it starts at `startTime` and moves
- * only when told, so every timestamp the simulator sends is repeatable.
+ * The simulator's clock. `manual` never reads the real time: it starts at `startTime` and moves
+ * only when told, so every timestamp is repeatable (tests). `real` flows with the wall clock
+ * (plus whatever `advance()` added), so a live demo's times agree with the browser's.
  */
 
 /** A simulated clock. */
@@ -14,8 +15,10 @@ export interface SimClock {
 }
 
 export interface SimClockOptions {
-  /** The start, as ISO 8601 text or epoch ms. @default '2025-01-01T10:00:00.000Z' */
+  /** The start, as ISO 8601 text or epoch ms. @default '2025-01-01T10:00:00.000Z' (manual), now (real) */
   startTime?: string | number;
+  /** `manual`: moves only through `advance()`; `real`: flows with the wall clock too. @default 'manual' */
+  mode?: 'manual' | 'real';
 }
 
 /** The default start of simulated time. */
@@ -23,19 +26,22 @@ export const DEFAULT_START_TIME = '2025-01-01T10:00:00.000Z';
 
 /** Create a clock that starts at `options.startTime` and advances only through `advance()`. */
 export function createSimClock(options: SimClockOptions = {}): SimClock {
-  const start = options.startTime ?? DEFAULT_START_TIME;
-  let now = typeof start === 'number' ? start : Date.parse(start);
-  if (!Number.isFinite(now)) {
+  const real = options.mode === 'real';
+  const start = options.startTime ?? (real ? Date.now() : DEFAULT_START_TIME);
+  let base = typeof start === 'number' ? start : Date.parse(start);
+  if (!Number.isFinite(base)) {
     throw new TypeError(`createSimClock: startTime must be an ISO date or epoch ms (got ${JSON.stringify(start)}).`);
   }
+  const realStart = real ? Date.now() : 0;
+  const now = (): number => (real ? base + (Date.now() - realStart) : base);
   return {
-    now: () => now,
+    now,
     advance(ms: number): number {
       if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`SimClock.advance: ms must be a finite number >= 0 (got ${ms}).`);
-      now += ms;
-      return now;
+      base += ms;
+      return now();
     },
-    iso: () => new Date(now).toISOString(),
+    iso: () => new Date(now()).toISOString(),
   };
 }
 

@@ -69,7 +69,8 @@ function resolve(options: CreateSimulatorOptions): ResolvedSimulatorOptions {
   if (!(scenarioStepMs >= 0) || !Number.isFinite(scenarioStepMs)) throw new RangeError(`scenarioStepMs must be a finite number >= 0 (got ${String(scenarioStepMs)}).`);
   return {
     seed: options.seed ?? 1,
-    startTime: options.startTime ?? DEFAULT_START_TIME,
+    startTime: options.startTime ?? (options.clock === 'manual' ? DEFAULT_START_TIME : new Date().toISOString()),
+    clock: options.clock ?? 'real',
     shapes: { timing: options.shapes?.timing ?? 'real', notifications: options.shapes?.notifications ?? 'smarthunt' },
     allowedOrigins: options.allowedOrigins === undefined ? ['localhost', '127.0.0.1', '[::1]'] : options.allowedOrigins === false ? false : [...options.allowedOrigins],
     botReplyDelayMs,
@@ -81,7 +82,7 @@ function resolve(options: CreateSimulatorOptions): ResolvedSimulatorOptions {
 export function createSimulator(options: CreateSimulatorOptions = {}): Simulator {
   const resolved = resolve(options);
   const random = createRandom(resolved.seed);
-  const clock = createSimClock({ startTime: resolved.startTime });
+  const clock = createSimClock({ startTime: resolved.startTime, mode: resolved.clock });
   const world = new SimWorld(random, clock);
   seedWorld(world);
   const hub = new SimHub();

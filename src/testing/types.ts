@@ -77,8 +77,14 @@ export interface SimShapes {
 export interface SimulatorOptions {
   /** Seed of the random source; the same seed gives the same world and event sequence. @default 1 */
   seed?: number;
-  /** Start of the simulated clock (ISO). @default '2025-01-01T10:00:00.000Z' */
+  /** Start of the simulated clock (ISO). @default now ('real' clock), '2025-01-01T10:00:00.000Z' ('manual') */
   startTime?: string;
+  /**
+   * `real`: simulated time flows with the wall clock, so timestamps agree with the browser's
+   * (demos, app tests). `manual`: it moves only with the scenario's steps and `clock.advance()`,
+   * so every timestamp is repeatable. @default 'real'
+   */
+  clock?: 'real' | 'manual';
   shapes?: SimShapes;
   /**
    * Allowed Origin hosts, as Django's ALLOWED_HOSTS (`'*'` allows any, but a missing Origin is

@@ -74,3 +74,20 @@ describe('Pool', () => {
     }
   });
 });
+
+describe('closing a socket that is still connecting', () => {
+  it('is quiet in Node, as in a browser, on release and on a handshake timeout', async () => {
+    server.stall = true;
+    const { client } = clientFor(server, { reconnect: { minDelay: 5, maxDelay: 10, connectTimeout: 50 } });
+    const release = client.subscribe('orders', 5);
+    await server.waitFor(() => server.handshakes.length === 1, 'the handshake to start');
+    expect(client.connectionState('orders', 5)?.status).toBe('connecting');
+    // The handshake times out: reconnecting-websocket drops its listeners and aborts it, and
+    // Node's ws reports the abort as an error event on the next tick.
+    await server.waitFor(() => server.abandoned >= 1 && server.handshakes.length >= 2, 'a timed-out handshake and a retry');
+    release();
+    await server.waitFor(() => server.abandoned === server.handshakes.length, 'every handshake abandoned');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(client.connectionState('orders', 5)).toBeUndefined();
+  });
+});

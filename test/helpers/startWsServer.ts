@@ -17,6 +17,9 @@ export interface TestWsServer {
   handshakes: { url: string; at: number; refused: boolean }[];
   /** Decide per handshake: return an HTTP status to refuse it. */
   refuse: ((url: string) => number | undefined) | undefined;
+  /** Hold handshakes unanswered (the client stays CONNECTING); counts the ones the client abandoned. */
+  stall: boolean;
+  abandoned: number;
   onConnection: ((connection: ServerConnection) => void) | undefined;
   onMessage: ((connection: ServerConnection, data: string) => void) | undefined;
   waitFor<T>(predicate: () => T | undefined | false, what: string, timeoutMs?: number): Promise<T>;
@@ -37,6 +40,8 @@ export async function startWsServer(port = 0): Promise<TestWsServer> {
     connections: [],
     handshakes: [],
     refuse: undefined,
+    stall: false,
+    abandoned: 0,
     onConnection: undefined,
     onMessage: undefined,
     waitFor(predicate, what, timeoutMs = 10_000) {
@@ -71,6 +76,14 @@ export async function startWsServer(port = 0): Promise<TestWsServer> {
     http.on('upgrade', (req, socket, head) => {
       const status = server.refuse?.(req.url ?? '');
       server.handshakes.push({ url: req.url ?? '', at: Date.now(), refused: status !== undefined });
+      if (server.stall) {
+        // The HTTP server's sockets allow half-open: the client's FIN arrives as 'end'.
+        socket.once('end', () => {
+          server.abandoned += 1;
+          socket.destroy();
+        });
+        return;
+      }
       if (status !== undefined) {
         socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
         return;

@@ -77,7 +77,7 @@ function dialectFor(backend: SimBackendName, sim: Simulator): Dialect<unknown> {
  * fails the test with the first frames that did not parse, and returns how many were checked.
  */
 export function checkedSimulator(options: CreateSimulatorOptions = {}): Simulator & { assertParsed(): number } {
-  const sim = createSimulator({ botReplyDelayMs: false, ...options });
+  const sim = createSimulator({ botReplyDelayMs: false, clock: 'manual', ...options });
   const failures: string[] = [];
   let checked = 0;
   sim.onEvent((event) => {

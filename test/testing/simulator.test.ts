@@ -40,7 +40,16 @@ describe('createRandom and the simulated clock', () => {
     expect(clock.advance(1500)).toBe(start + 1500);
     expect(clock.iso()).toBe('2024-05-01T00:00:01.500Z');
     expect(() => clock.advance(-1)).toThrow(RangeError);
-    expect(createSimulator().clock.iso()).toBe('2025-01-01T10:00:00.000Z');
+    expect(createSimulator({ clock: 'manual' }).clock.iso()).toBe('2025-01-01T10:00:00.000Z');
+  });
+
+  it("flows with the wall clock in 'real' mode, the default", () => {
+    const before = Date.now();
+    const sim = createSimulator();
+    expect(sim.clock.now()).toBeGreaterThanOrEqual(before);
+    expect(sim.clock.now()).toBeLessThanOrEqual(Date.now());
+    const advanced = sim.clock.advance(60_000);
+    expect(advanced).toBeGreaterThanOrEqual(before + 60_000);
   });
 });
 

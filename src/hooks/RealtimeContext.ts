@@ -1,0 +1,5 @@
+import { createContext } from 'react';
+import type { RealtimeClient } from '../core/createRealtimeClient';
+
+/** The client of the nearest RealtimeProvider; `null` outside one. */
+export const RealtimeContext = createContext<RealtimeClient | null>(null);

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Order } from '../core/events';
+import { useRealtimeClient } from './useRealtimeClient';
+import { useRealtimeState } from './useRealtimeState';
+import { useSubscription } from './useSubscription';
+
+export interface OrderTrackingOptions {
+  /**
+   * Also listen on the Timing socket. The real Timing feed is admin-only, so customers poll;
+   * pass `true` when the viewer may join it. @default false
+   */
+  socket?: boolean;
+  /** How often to poll `GET /api/orders/:id/status` while no socket is open, in ms. @default 30000 */
+  pollInterval?: number;
+}
+
+export interface OrderTrackingResult {
+  order: Order | undefined;
+  /** `live` while the socket is open, `polling` otherwise, `idle` for an unusable id. */
+  mode: 'live' | 'polling' | 'idle';
+  /** True until the first answer (socket or poll) arrived. */
+  loading: boolean;
+  /** The last failure (a bad id, a failed poll), or null. */
+  error: string | null;
+  /** Poll now. */
+  refresh(): void;
+}
+
+/**
+ * A customer's view of one Timing order: live from the socket when one is open, otherwise
+ * polled over REST (needs `apiUrl`) every `pollInterval` — so it keeps working when no
+ * socket can be had.
+ */
+export function useOrderTracking(orderId: string | number | undefined, options: OrderTrackingOptions = {}): OrderTrackingResult {
+  const { socket = false, pollInterval = 30_000 } = options;
+  const client = useRealtimeClient();
+  const id = orderId === undefined || orderId === null || String(orderId).trim() === '' ? null : String(orderId);
+  useSubscription('timing', undefined, socket && id !== null);
+  const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[id]));
+  const live = useRealtimeState((s) => socket && s.connections.timing?.status === 'open');
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const refresh = useCallback(() => setTick((t) => t + 1), []);
+
+  useEffect(() => {
+    if (id === null || live) return undefined;
+    let cancelled = false;
+    const poll = (): void => {
+      client.actions.loadTimingOrder(id).then(
+        () => !cancelled && setError(null),
+        (cause: Error) => !cancelled && setError(cause.message),
+      );
+    };
+    poll();
+    const timer = setInterval(poll, pollInterval);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [client, id, live, pollInterval, tick]);
+
+  if (id === null) return { order: undefined, mode: 'idle', loading: false, error: 'orderId is required: pass the id of the order to track.', refresh };
+  return { order, mode: live ? 'live' : 'polling', loading: order === undefined && error === null, error, refresh };
+}

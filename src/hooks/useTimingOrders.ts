@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import type { ConnectionStatus } from '../core/Connection';
+import type { Order } from '../core/events';
+import { useActionState } from './useActionState';
+import { useRealtimeClient } from './useRealtimeClient';
+import { useRealtimeShallow, useRealtimeState } from './useRealtimeState';
+import { useSubscription } from './useSubscription';
+
+const newestFirst = (a: Order, b: Order): number => (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
+
+export interface TimingOrdersResult {
+  /** Timing orders, newest first. */
+  orders: Order[];
+  /** The newest order announced live (for a "new order" banner), or undefined. */
+  latestOrder: Order | undefined;
+  status: ConnectionStatus;
+  /** Change a status over REST: shown at once, rolled back if the server refuses. Resolves `true` on success. */
+  updateOrderStatus(id: string | number, status: string): Promise<boolean>;
+  /** Order ids whose status change is in flight. */
+  pending: Record<string, boolean>;
+  /** The last failure, worded for people, or null. */
+  error: string | null;
+  /** Reload the whole list over REST. */
+  refresh(): Promise<boolean>;
+}
+
+/**
+ * The Timing restaurant feed for admins: every order, live (`new_order`,
+ * `order_status_update`), reloaded over REST on every (re)connect since the feed has no replay.
+ * Needs `apiUrl` for actions and reloads; reach the real Socket.IO server with
+ * `endpoints: { timing: { transport: socketIoTransport() } }`.
+ */
+export function useTimingOrders(): TimingOrdersResult {
+  const client = useRealtimeClient();
+  useSubscription('timing');
+  const orders = useRealtimeShallow((s) => s.orders.ids.map((id) => s.orders.byId[id]!).filter((o) => o.source === 'timing').sort(newestFirst));
+  const latestOrder = useRealtimeState((s) => (s.orders.latestCreatedId ? s.orders.byId[s.orders.latestCreatedId] : undefined));
+  const status = useRealtimeState((s) => s.connections.timing?.status ?? 'idle');
+  const { pending, error, run } = useActionState();
+  const updateOrderStatus = useCallback((id: string | number, next: string) => run(String(id), () => client.actions.updateOrderStatus(id, next)), [client, run]);
+  const refresh = useCallback(() => run('*', () => client.actions.loadTimingOrders()), [client, run]);
+  return { orders, latestOrder, status, updateOrderStatus, pending, error, refresh };
+}

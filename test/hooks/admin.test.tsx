@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useAdminDashboard } from '../../src/hooks/useAdminDashboard';
+import { useConnectionStatus } from '../../src/hooks/useConnectionStatus';
+import { renderLive, sessionsOf, until, useSimulatorServer } from './harness';
+
+const harness = useSimulatorServer();
+
+function Dashboard() {
+  const { stats, pendingCount, pendingUsers, activity, admins, status, approveUser, rejectUser, pending, error } = useAdminDashboard();
+  const connection = useConnectionStatus('admin');
+  return (
+    <section data-testid="dash" data-status={status} data-attempt={connection.attempt}>
+      <p data-testid="count">{pendingCount ?? '-'}</p>
+      <p data-testid="stats">{stats ? 'stats' : 'no stats'}</p>
+      <p data-testid="admins">{admins.map((a) => a.username).sort().join(',')}</p>
+      {error && <p role="alert">{error}</p>}
+      <ul data-testid="pending">
+        {pendingUsers.map((u) => (
+          <li key={u.id}>
+            {u.username}
+            <button disabled={pending[u.id]} onClick={() => void approveUser(u.id)}>approve {u.username}</button>
+            <button onClick={() => void rejectUser(u.id)}>reject {u.username}</button>
+          </li>
+        ))}
+      </ul>
+      <ol data-testid="activity">{activity.map((a) => <li key={a.id}>{a.text}</li>)}</ol>
+    </section>
+  );
+}
+
+const count = () => screen.getByTestId('count').textContent;
+const pendingNames = () => [...screen.getByTestId('pending').querySelectorAll('li')].map((li) => li.firstChild!.textContent);
+
+describe('useAdminDashboard', () => {
+  it('shows live counts, the pending list from REST, and approves a user', async () => {
+    renderLive(harness, <Dashboard />, { token: 'admin' });
+    const expected = harness.simulator.world.usersWith('pending').length;
+    await until(() => count() === String(expected) && pendingNames().length === expected && screen.getByTestId('stats').textContent === 'stats', 'count, list and stats');
+    expect(screen.getByTestId('admins').textContent).toBe('admin');
+    const [first] = harness.simulator.world.usersWith('pending');
+    fireEvent.click(screen.getByText(`approve ${first!.username}`));
+    expect(pendingNames()).not.toContain(first!.username);
+    expect(count()).toBe(String(expected - 1));
+    await until(() => screen.queryByText(`${first!.username} approved by admin`), 'the activity entry');
+    expect(harness.simulator.world.user(first!.id)?.approval_status).toBe('approved');
+  });
+
+  it('puts a user back, with an error, when the server refuses the approval', async () => {
+    renderLive(harness, <Dashboard />, { token: 'admin' });
+    const [first] = harness.simulator.world.usersWith('pending');
+    await until(() => pendingNames().includes(first!.username), 'the list');
+    const before = count();
+    harness.interceptRest = (request) => (request.path.includes('/approve/') ? { status: 503, body: { detail: 'Service unavailable, try again.' } } : undefined);
+    fireEvent.click(screen.getByText(`approve ${first!.username}`));
+    expect(pendingNames()).not.toContain(first!.username);
+    await until(() => screen.queryByRole('alert'), 'the error');
+    expect(screen.getByRole('alert').textContent).toBe(`POST /api/v1/admin-dashboard/users/${first!.id}/approve/ answered 503: Service unavailable, try again.`);
+    expect(pendingNames()).toContain(first!.username);
+    expect(count()).toBe(before);
+  });
+
+  it('sees another admin join and registrations arrive live', async () => {
+    renderLive(harness, <Dashboard />, { token: 'admin' });
+    await until(() => count() !== '-', 'the count');
+    harness.server.emit.adminPresence({ id: 'x1', username: 'night-shift' }, true);
+    await until(() => screen.getByTestId('admins').textContent === 'admin,night-shift', 'the other admin');
+    const user = harness.server.emit.newUser({ username: 'fresh' });
+    await until(() => pendingNames().includes('fresh'), 'the new user');
+    expect(count()).toBe(String(harness.simulator.world.usersWith('pending').length));
+    expect(screen.getByText('fresh registered')).toBeTruthy();
+    expect(user.username).toBe('fresh');
+  });
+
+  it('is up to date after the server drops everyone and users register meanwhile', async () => {
+    renderLive(harness, <Dashboard />, { token: 'admin' });
+    await until(() => screen.getByTestId('dash').dataset.status === 'open' && pendingNames().length > 0, 'open');
+    harness.server.faults.refuseHandshakes(403);
+    harness.server.faults.dropAll();
+    await until(() => screen.getByTestId('dash').dataset.status === 'reconnecting' && Number(screen.getByTestId('dash').dataset.attempt) >= 1, 'reconnecting, with an attempt number');
+    harness.simulator.emit.newUser({ username: 'while-away-1' });
+    harness.simulator.emit.newUser({ username: 'while-away-2' });
+    harness.server.faults.refuseHandshakes(null);
+    await until(() => pendingNames().includes('while-away-2') && count() === String(harness.simulator.world.usersWith('pending').length), 'the resynced list and count');
+    expect(pendingNames()).toContain('while-away-1');
+  });
+
+  it('releases its socket on unmount: the server sees the admin leave', async () => {
+    const view = renderLive(harness, <Dashboard />, { token: 'admin' });
+    await until(() => screen.getByTestId('dash').dataset.status === 'open', 'open');
+    expect(sessionsOf(harness, 'admin')).toHaveLength(1);
+    view.unmount();
+    await until(() => sessionsOf(harness, 'admin').length === 0, 'the close');
+    expect(view.client.stats.openSockets).toBe(0);
+  });
+});
