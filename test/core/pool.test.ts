@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
+import { useWsServer } from '../helpers/useWsServer';
 
+const live = useWsServer();
 let server: TestWsServer;
-beforeEach(async () => {
-  server = await startWsServer();
-});
-afterEach(async () => {
-  disposeClients();
-  await server.stop();
+beforeEach(() => {
+  server = live.current;
 });
 
 describe('Pool', () => {

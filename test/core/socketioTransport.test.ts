@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
+import { until } from '../helpers/until';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { socketIoTransport } from '../../src/socketio';
 import { clientFor, disposeClients } from '../helpers/clientFor';
@@ -38,21 +39,12 @@ afterEach(async () => {
   await new Promise<void>((resolve) => io.close(() => resolve()));
 });
 
-const waitFor = async <T>(predicate: () => T | undefined | false, what: string): Promise<T> => {
-  const started = Date.now();
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('socketIoTransport against a real Socket.IO server (Timing /admin)', () => {
   it('authenticates in the handshake and receives connected and new_order', async () => {
     const { client, errors } = clientFor({ url }, { token: 'good-jwt', endpoints: { timing: { transport: socketIoTransport() } } });
     client.subscribe('timing');
-    const order = await waitFor(() => client.store.getState().orders.byId['77'], 'the new order');
+    const order = await until(() => client.store.getState().orders.byId['77'], 'the new order');
     expect(order).toMatchObject({ id: '77', status: 'pending', customerName: 'Somchai', total: 240, source: 'timing' });
     expect(order.items).toEqual([{ id: '1', name: 'Pad Thai', quantity: 2, price: 120 }]);
     expect(client.store.getState().orders.latestCreatedId).toBe('77');
@@ -74,7 +66,7 @@ describe('socketIoTransport against a real Socket.IO server (Timing /admin)', ()
       },
     );
     client.subscribe('timing');
-    await waitFor(() => client.store.getState().connections.timing?.status === 'open', 'open');
+    await until(() => client.store.getState().connections.timing?.status === 'open', 'open');
     expect(calls).toEqual([false, false, true]);
     expect(errors[0]!.code).toBe('handshake-failed');
     expect(errors[0]!.message).toContain('(Authentication error: Invalid token)');

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { until } from '../helpers/until';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRealtimeClient, type RealtimeClient } from '../../src/core/createRealtimeClient';
 import { createSimulator } from '../../src/testing/createSimulator';
@@ -7,15 +8,6 @@ import { simulatorTransport } from '../../src/testing/simulatorTransport';
 let client: RealtimeClient | undefined;
 afterEach(() => client?.dispose());
 
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  const deadline = Date.now() + 8000;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('the in-browser simulator transport (jsdom)', () => {
   it('serves the same world with no server at all', async () => {

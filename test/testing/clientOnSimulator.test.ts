@@ -1,3 +1,4 @@
+import { until } from '../helpers/until';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { socketIoTransport } from '../../src/socketio';
 import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
@@ -12,15 +13,6 @@ afterEach(async () => {
   await server.close();
 });
 
-async function until<T>(read: () => T | undefined | null | false, what: string): Promise<T> {
-  const deadline = Date.now() + 8000;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 describe('the kit against the simulator server', () => {
   it('fills every slice from the five backends', async () => {
