@@ -1,12 +1,76 @@
-import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+// Real browser tests run in Debian's Chromium (scripts/install-system-deps.sh installs it);
+// playwright never downloads a browser here. CHROMIUM_PATH points elsewhere if needed.
+const chromiumLaunch = {
+  launchOptions: {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+// A fresh object per project: vitest writes each instance's name into it.
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright(chromiumLaunch),
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
+/**
+ * Three projects, all run by `vitest run` (and `npm test`):
+ * - unit: Node (files opt into jsdom with `// @vitest-environment jsdom`), real servers on 127.0.0.1
+ * - browser: test/browser/** in real Chromium
+ * - storybook: every story in stories/ rendered (and its play function run) in Chromium
+ */
 export default defineConfig({
   test: {
     globals: true,
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          environment: 'node',
+          setupFiles: ['test/setup/jsdom.ts'],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.tsx'],
+          browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: browser(),
+        },
+      },
+    ],
   },
 });

@@ -54,3 +54,6 @@ export type {
 
 // React: the provider and the hooks.
 export * from './hooks/index';
+
+// Components: render-only; styles ship separately as 'react-realtime-kit/styles.css'.
+export * from './components/index';
