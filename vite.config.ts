@@ -15,7 +15,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'reconnecting-websocket', 'socket.io-client', 'socket.io', 'ws', /^node:/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'reconnecting-websocket', 'socket.io-client', 'socket.io', 'ws', 'react-toastify', /^react-toastify\//, /^node:/],
     },
   },
 });

@@ -40,3 +40,5 @@ export type {
 // In-memory transport for the browser (Storybook, static demo, jsdom tests).
 export { simulatorTransport } from './simulatorTransport';
 export type { SimulatorTransportOptions } from './simulatorTransport';
+export { simulatorFetch } from './simulatorFetch';
+export type { SimulatorFetchOptions } from './simulatorFetch';

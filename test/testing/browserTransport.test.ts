@@ -36,3 +36,18 @@ describe('the in-browser simulator transport (jsdom)', () => {
     simulator.dispose();
   });
 });
+
+describe('simulatorFetch', () => {
+  it("answers the kit's REST actions from the simulator, with no server", async () => {
+    const { simulatorFetch } = await import('../../src/testing/simulatorFetch');
+    const simulator = createSimulator({ seed: 3 });
+    client = createRealtimeClient({ url: 'ws://simulator.local', apiUrl: 'http://simulator.local', token: 'admin', transport: simulatorTransport(simulator), fetch: simulatorFetch(simulator, { latency: 0 }) });
+    await client.actions.loadPendingUsers();
+    await until(() => client!.store.getState().admin.pendingUsers.length === simulator.world.usersWith('pending').length && client!.store.getState().admin.pendingUsers.length > 0, 'the pending list');
+    const [user] = client.store.getState().admin.pendingUsers;
+    await client.actions.approveUser(user!.id);
+    expect(simulator.world.user(user!.id)?.approval_status).toBe('approved');
+    await expect(client.actions.updateOrderStatus(1, 'nonsense')).rejects.toThrow(/answered 400/);
+    simulator.dispose();
+  });
+});

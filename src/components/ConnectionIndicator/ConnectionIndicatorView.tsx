@@ -1,0 +1,38 @@
+import type { ComponentPropsWithoutRef, ReactElement } from 'react';
+import type { ConnectionStatus } from '../../core/Connection';
+import { connectionText } from './connectionText';
+
+export interface ConnectionIndicatorViewProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
+  /** The socket state to show. */
+  status: ConnectionStatus;
+  /** Consecutive failed attempts, shown while reconnecting. @default 0 */
+  attempt?: number;
+  /** Text before the state, e.g. "Orders". @default none */
+  label?: string;
+  /** Show only the dot, keeping the text for screen readers. @default false */
+  compact?: boolean;
+  /** Render without the kit's class names (data-* attributes stay). @default false */
+  unstyled?: boolean;
+}
+
+/** A dot plus text for a connection state; `role="status"` so changes are announced politely. */
+export function ConnectionIndicatorView({ status, attempt = 0, label, compact = false, unstyled = false, className, ...rest }: ConnectionIndicatorViewProps): ReactElement {
+  const text = connectionText(status, attempt);
+  const cls = (name: string) => (unstyled ? undefined : name);
+  return (
+    <span
+      role="status"
+      {...rest}
+      className={[cls('rrk-connection'), className].filter(Boolean).join(' ') || undefined}
+      data-connection={status}
+      data-compact={compact || undefined}
+      title={compact ? (label ? `${label}: ${text}` : text) : undefined}
+    >
+      <span className={cls('rrk-connection__dot')} aria-hidden="true" />
+      <span className={compact ? cls('rrk-visually-hidden') : cls('rrk-connection__text')}>
+        {label ? `${label}: ` : ''}
+        {text}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Decorator } from '@storybook/react-vite';
+import { createRealtimeClient, type RealtimeClient } from '../../src/core/createRealtimeClient';
+import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
+import { createSimulator, type Simulator } from '../../src/testing/createSimulator';
+import { simulatorFetch } from '../../src/testing/simulatorFetch';
+import { simulatorTransport } from '../../src/testing/simulatorTransport';
+
+export interface LiveSimulatorProps {
+  /** Demo token the client signs in with: demo, peer, admin or staff. @default 'admin' */
+  token?: string;
+  /** Seed of the simulated world. @default 1 */
+  seed?: number;
+  /** Scenario events per second; 0 keeps the world still. @default 2 */
+  rate?: number;
+  /** Called with the simulator and client once they exist (to push events from a story). */
+  onReady?(simulator: Simulator, client: RealtimeClient): void;
+  children?: ReactNode;
+}
+
+/**
+ * A whole backend in the browser: the in-memory simulator of all five servers, a client on
+ * it, and a RealtimeProvider — so live stories move with no server at all.
+ */
+export function LiveSimulator({ token = 'admin', seed = 1, rate = 2, onReady, children }: LiveSimulatorProps): ReactNode {
+  const [live] = useState(() => {
+    const simulator = createSimulator({ seed });
+    const client = createRealtimeClient({
+      url: 'ws://simulator.local',
+      apiUrl: 'http://simulator.local',
+      token,
+      transport: simulatorTransport(simulator),
+      fetch: simulatorFetch(simulator),
+    });
+    return { simulator, client };
+  });
+  useEffect(() => {
+    onReady?.(live.simulator, live.client);
+    if (rate > 0) live.simulator.scenario.start({ ratePerSecond: rate });
+    return () => live.simulator.scenario.stop();
+  }, [live, rate, onReady]);
+  useEffect(() => () => {
+    // Deferred, so StrictMode's remount keeps the same world.
+    setTimeout(() => {
+      live.client.dispose();
+      live.simulator.dispose();
+    }, 0);
+  }, [live]);
+  return <RealtimeProvider client={live.client}>{children}</RealtimeProvider>;
+}
+
+/** A Storybook decorator that runs the story inside `<LiveSimulator>`. */
+export function withLiveSimulator(props: Omit<LiveSimulatorProps, 'children'> = {}): Decorator {
+  return (Story) => (
+    <LiveSimulator {...props}>
+      <Story />
+    </LiveSimulator>
+  );
+}
