@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useOrderSocket } from '../../hooks/useOrderSocket';
+import { OrderCardView, type OrderCardViewProps } from './OrderCardView';
+
+export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'status' | 'notFound' | 'error' | 'highlight' | 'orderId'> {
+  /** The order to watch live on `ws/orders/<id>/` (one socket shared by every card on this id). */
+  orderId: number | string | undefined;
+  /** How long after the socket opened, with no snapshot, to call the order not found, in ms. @default 5000 */
+  notFoundAfter?: number;
+  /** How long a change stays highlighted, in ms. 0 turns it off. @default 1500 */
+  highlightFor?: number;
+}
+
+/**
+ * A live card for one order: status, progress, booster price, booster, reached rank, last
+ * update, and the socket's state. It re-renders only when this order or its socket changed.
+ */
+export function OrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...rest }: OrderCardProps): ReactElement {
+  const { order, status, lastEvent, error } = useOrderSocket(orderId);
+  const [notFound, setNotFound] = useState(false);
+  const [highlight, setHighlight] = useState(false);
+  const seen = useRef(lastEvent);
+
+  useEffect(() => {
+    if (order || status !== 'open') return undefined;
+    const timer = setTimeout(() => setNotFound(true), notFoundAfter);
+    return () => clearTimeout(timer);
+  }, [order, status, notFoundAfter]);
+
+  useEffect(() => {
+    // The first snapshot is not a change; later events are.
+    const previous = seen.current;
+    seen.current = lastEvent;
+    if (!previous || !lastEvent || previous === lastEvent || highlightFor <= 0) return undefined;
+    setHighlight(true);
+    const timer = setTimeout(() => setHighlight(false), highlightFor);
+    return () => clearTimeout(timer);
+  }, [lastEvent, highlightFor]);
+
+  return <OrderCardView {...rest} orderId={orderId} order={order} status={status} error={error} notFound={notFound && !order} highlight={highlight} />;
+}

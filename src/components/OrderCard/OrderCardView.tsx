@@ -1,0 +1,91 @@
+import { useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import type { ConnectionStatus } from '../../core/Connection';
+import type { Order } from '../../core/events';
+import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
+import { StatusBadge } from '../StatusBadge/StatusBadge';
+import { formatMoney, formatTime } from './formatMoney';
+import { ProgressBar } from './ProgressBar';
+
+export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
+  /** The id shown in the title, even before the order arrived. */
+  orderId: string | number | undefined;
+  /** The order, or undefined while loading / when not found. */
+  order: Order | undefined;
+  /** The order socket's state. */
+  status: ConnectionStatus;
+  /** True once the socket is open but no order came: the server sends nothing for unknown orders. @default false */
+  notFound?: boolean;
+  /** A problem to show instead of the order (e.g. an unusable id). @default null */
+  error?: string | null;
+  /** True for a moment after a change, to draw the eye. @default false */
+  highlight?: boolean;
+  /** ISO 4217 code for prices. @default 'USD' */
+  currency?: string;
+  /** BCP 47 locale for numbers and times. @default the browser's */
+  locale?: string;
+  /** Render without the kit's class names (data-* attributes stay). @default false */
+  unstyled?: boolean;
+}
+
+function rankText(order: Order): string | null {
+  if (!order.reachedRank) return null;
+  const parts = [order.reachedRank];
+  if (order.reachedDivision !== null && order.reachedDivision !== undefined) parts.push(`division ${order.reachedDivision}`);
+  if (order.reachedMarks !== null && order.reachedMarks !== undefined) parts.push(`${order.reachedMarks} marks`);
+  return parts.join(', ');
+}
+
+/** The order card, render-only: every state comes in through props. */
+export function OrderCardView(props: OrderCardViewProps): ReactElement {
+  const { orderId, order, status, notFound = false, error = null, highlight = false, currency = 'USD', locale, unstyled = false, className, ...rest } = props;
+  const titleId = useId();
+  const cls = (name: string) => (unstyled ? undefined : name);
+  const state = error ? 'error' : order ? 'ready' : notFound ? 'not-found' : 'loading';
+  const stale = Boolean(order) && status !== 'open';
+  const rows: [string, string | null][] = order
+    ? [
+        ['Booster price', formatMoney(order.boosterPrice, currency, locale)],
+        ['Booster', order.boosterUsername ?? null],
+        ['Reached rank', rankText(order)],
+        ['Updated', formatTime(order.updatedAt, locale)],
+      ]
+    : [];
+  return (
+    <article
+      {...rest}
+      aria-labelledby={titleId}
+      aria-busy={state === 'loading' || undefined}
+      className={[cls('rrk-order-card'), className].filter(Boolean).join(' ') || undefined}
+      data-state={state}
+      data-connection={status}
+      data-stale={stale || undefined}
+      data-changed={highlight || undefined}
+    >
+      <header className={cls('rrk-order-card__header')}>
+        <h3 id={titleId} className={cls('rrk-order-card__title')}>
+          Order #{orderId ?? '?'}
+        </h3>
+        {order && <StatusBadge status={order.status} unstyled={unstyled} />}
+        <ConnectionIndicatorView status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} role="presentation" />
+      </header>
+      {state === 'error' && <p role="alert" className={cls('rrk-order-card__message')}>{error}</p>}
+      {state === 'not-found' && <p className={cls('rrk-order-card__message')}>No order with this id. It may have been removed.</p>}
+      {state === 'loading' && <p className={cls('rrk-order-card__message')}>{status === 'failed' || status === 'closed' ? 'Offline: the order will load when the connection is back.' : 'Loading order…'}</p>}
+      {order && (
+        <>
+          <ProgressBar value={order.progress} label={`Progress of order ${orderId}`} unstyled={unstyled} />
+          <dl className={cls('rrk-order-card__details')}>
+            {rows.map(([term, value]) => (
+              <div key={term} className={cls('rrk-order-card__row')}>
+                <dt>{term}</dt>
+                <dd>{value ?? <span className={cls('rrk-order-card__none')}>—</span>}</dd>
+              </div>
+            ))}
+          </dl>
+          {order.message && <p className={cls('rrk-order-card__note')}>{order.message}</p>}
+          {stale && <p className={cls('rrk-order-card__stale')}>{status === 'reconnecting' || status === 'connecting' ? 'Reconnecting… showing the last known state.' : 'Offline: showing the last known state.'}</p>}
+        </>
+      )}
+    </article>
+  );
+}

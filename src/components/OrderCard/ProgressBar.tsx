@@ -1,0 +1,34 @@
+import type { ReactElement } from 'react';
+
+export interface ProgressBarProps {
+  /** 0–100, or null when unknown. */
+  value: number | null | undefined;
+  /** Accessible name. @default 'Progress' */
+  label?: string;
+  unstyled?: boolean;
+}
+
+/** A progress bar with `role="progressbar"`; the number is also shown as text. */
+export function ProgressBar({ value, label = 'Progress', unstyled = false }: ProgressBarProps): ReactElement {
+  const known = typeof value === 'number' && Number.isFinite(value);
+  const clamped = known ? Math.min(100, Math.max(0, value)) : 0;
+  const cls = (name: string) => (unstyled ? undefined : name);
+  return (
+    <div className={cls('rrk-progress')} data-known={known}>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={known ? clamped : undefined}
+        aria-valuetext={known ? `${clamped}%` : 'Not started'}
+        className={cls('rrk-progress__track')}
+      >
+        <span className={cls('rrk-progress__fill')} style={{ inlineSize: `${clamped}%` }} />
+      </div>
+      <span className={cls('rrk-progress__value')} aria-hidden="true">
+        {known ? `${clamped}%` : '—'}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ConnectionIndicatorView } from '../../src/components/ConnectionIndicator/ConnectionIndicatorView';
+import type { ConnectionStatus } from '../../src/core/Connection';
+import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
+
+describe('ConnectionIndicatorView', () => {
+  it.each<[ConnectionStatus, number, string]>([
+    ['open', 0, 'Live'],
+    ['connecting', 0, 'Connecting…'],
+    ['reconnecting', 1, 'Reconnecting…'],
+    ['reconnecting', 3, 'Reconnecting (attempt 3)…'],
+    ['closed', 0, 'Offline'],
+    ['failed', 0, 'Connection failed'],
+    ['idle', 0, 'Not connected'],
+  ])('%s (attempt %i) reads "%s", with data-connection for styling', (status, attempt, text) => {
+    render(<ConnectionIndicatorView status={status} attempt={attempt} label="Orders" />);
+    const indicator = screen.getByRole('status');
+    expect(indicator).toHaveTextContent(`Orders: ${text}`);
+    expect(indicator).toHaveAttribute('data-connection', status);
+  });
+
+  it('keeps the text for screen readers when compact', () => {
+    render(<ConnectionIndicatorView status="reconnecting" attempt={2} compact />);
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting (attempt 2)…');
+    expect(screen.getByRole('status')).toHaveAttribute('title', 'Reconnecting (attempt 2)…');
+  });
+
+  it('has no class names when unstyled, and no axe violations', async () => {
+    const { container } = render(
+      <div>
+        <ConnectionIndicatorView status="open" unstyled />
+        <ConnectionIndicatorView status="failed" compact />
+      </div>,
+    );
+    expect(container.firstElementChild!.firstElementChild!.getAttribute('class')).toBeNull();
+    await expectNoAxeViolations(container);
+  });
+});

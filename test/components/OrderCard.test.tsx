@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { OrderCardView } from '../../src/components/OrderCard/OrderCardView';
+import { formatMoney } from '../../src/components/OrderCard/formatMoney';
+import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
+import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
+
+describe('OrderCardView', () => {
+  it('shows status, progress, price as currency, booster and rank', () => {
+    render(<OrderCardView orderId={123} order={continuingOrder} status="open" />);
+    const card = screen.getByRole('article', { name: 'Order #123' });
+    expect(card).toHaveAttribute('data-state', 'ready');
+    expect(card).toHaveAttribute('data-connection', 'open');
+    expect(within(card).getByText('Continue')).toBeInTheDocument();
+    const bar = within(card).getByRole('progressbar', { name: 'Progress of order 123' });
+    expect(bar).toHaveAttribute('aria-valuenow', '75');
+    expect(bar).toHaveAttribute('aria-valuetext', '75%');
+    expect(within(card).getByText('$85.50')).toBeInTheDocument();
+    expect(within(card).getByText('pro_booster')).toBeInTheDocument();
+    expect(within(card).getByText('Platinum, division 2, 1 marks')).toBeInTheDocument();
+    expect(card.querySelector('time, dd')).not.toBeNull();
+  });
+
+  it('formats the price in the currency and locale asked for', () => {
+    render(<OrderCardView orderId={123} order={continuingOrder} status="open" currency="THB" locale="en-US" />);
+    expect(screen.getByText('THB 85.50')).toBeInTheDocument();
+    expect(formatMoney(240, 'THB', 'th-TH')).toBe('฿240.00');
+    expect(formatMoney(null, 'USD')).toBeNull();
+    expect(formatMoney(5, 'NOT-A-CODE')).toBe('5.00 NOT-A-CODE');
+  });
+
+  it('renders nulls from the server as dashes, with an unknown progress', () => {
+    render(<OrderCardView orderId={128} order={sparseOrder} status="open" />);
+    expect(screen.getByRole('progressbar')).not.toHaveAttribute('aria-valuenow');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuetext', 'Not started');
+    expect(screen.getAllByText('—').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('renders an unknown status neutrally and keeps long names whole', () => {
+    const { container } = render(<OrderCardView orderId={129} order={unknownStatusOrder} status="open" />);
+    expect(container.querySelector('[data-status]')).toHaveAttribute('data-tone', 'neutral');
+    render(<OrderCardView orderId={130} order={longNamesOrder} status="open" />);
+    expect(screen.getByText(longNamesOrder.boosterUsername!)).toBeInTheDocument();
+  });
+
+  it.each([
+    [{ order: undefined, status: 'connecting' as const }, 'loading', 'Loading order…'],
+    [{ order: undefined, status: 'failed' as const }, 'loading', 'Offline: the order will load when the connection is back.'],
+    [{ order: undefined, status: 'open' as const, notFound: true }, 'not-found', 'No order with this id. It may have been removed.'],
+    [{ order: continuingOrder, status: 'reconnecting' as const }, 'ready', 'Reconnecting… showing the last known state.'],
+    [{ order: continuingOrder, status: 'closed' as const }, 'ready', 'Offline: showing the last known state.'],
+  ])('shows the %o state', (props, state, text) => {
+    render(<OrderCardView orderId={5} {...props} />);
+    expect(screen.getByRole('article')).toHaveAttribute('data-state', state);
+    expect(screen.getByText(text)).toBeInTheDocument();
+  });
+
+  it('shows an unusable id as an alert', () => {
+    render(<OrderCardView orderId={undefined} order={undefined} status="idle" error="orderId must be a positive integer (got undefined)." />);
+    expect(screen.getByRole('alert')).toHaveTextContent('orderId must be a positive integer (got undefined).');
+    expect(screen.getByRole('article')).toHaveAttribute('data-state', 'error');
+  });
+
+  it('marks a recent change with data-changed, and works unstyled', () => {
+    const { container } = render(<OrderCardView orderId={125} order={doneOrder} status="open" highlight unstyled />);
+    const card = screen.getByRole('article');
+    expect(card).toHaveAttribute('data-changed', 'true');
+    expect(container.querySelector('[class]')).toBeNull();
+  });
+
+  it('has no axe violations in any state', async () => {
+    const { container } = render(
+      <main>
+        <OrderCardView orderId={123} order={continuingOrder} status="open" />
+        <OrderCardView orderId={128} order={sparseOrder} status="reconnecting" />
+        <OrderCardView orderId={5} order={undefined} status="connecting" />
+        <OrderCardView orderId={6} order={undefined} status="open" notFound />
+        <OrderCardView orderId={undefined} order={undefined} status="idle" error="bad id" />
+      </main>,
+    );
+    await expectNoAxeViolations(container);
+  });
+});
