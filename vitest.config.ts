@@ -35,6 +35,7 @@ const browser = () => ({
  * Three projects, all run by `vitest run` (and `npm test`):
  * - unit: Node (files opt into jsdom with `// @vitest-environment jsdom`), real servers on 127.0.0.1
  * - browser: test/browser/** in real Chromium
+ * - e2e: the demo app in Chromium against the simulator server
  * - storybook: every story in stories/ rendered (and its play function run) in Chromium
  */
 export default defineConfig({
@@ -49,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**'],
           environment: 'node',
           setupFiles: ['test/setup/jsdom.ts'],
         },
@@ -61,6 +62,17 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.tsx'],
           browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The demo end to end: simulator server + the demo's dev server + Chromium driven by playwright.
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,0 +1,16 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** `browser` runs the simulator inside the page (static build). */
+  readonly VITE_BACKEND?: string;
+  /** Socket base of your backend, e.g. ws://localhost:8000. */
+  readonly VITE_WS_URL?: string;
+  /** REST base of your backend, e.g. http://localhost:8000. */
+  readonly VITE_API_URL?: string;
+  /** The customer's token. */
+  readonly VITE_TOKEN?: string;
+  /** The second chat user's token. */
+  readonly VITE_PEER_TOKEN?: string;
+  /** A staff user's token for the admin view. */
+  readonly VITE_ADMIN_TOKEN?: string;
+}

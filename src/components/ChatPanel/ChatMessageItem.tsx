@@ -1,0 +1,65 @@
+import { memo, type ReactElement } from 'react';
+import type { ChatMessage } from '../../core/events';
+import { StatusIcon } from '../StatusBadge/StatusIcon';
+import { formatClock, formatFull, parseTime } from '../Toast/timeText';
+import { ChatAttachment } from './ChatAttachment';
+import { messageStateInfo } from './chatText';
+
+export interface ChatMessageItemProps {
+  /** The message to show. */
+  message: ChatMessage;
+  /** Name shown on received messages without a sender name. @default 'Them' */
+  peerName?: string | undefined;
+  /** Called with the client id when Retry is pressed on a failed message. */
+  onRetry(clientId: string): void;
+  /** Locale for the time. @default the runtime's locale */
+  locale?: string | undefined;
+  /** Render without the kit's class names (data-* attributes stay). @default false */
+  unstyled?: boolean | undefined;
+}
+
+function preview(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * One message. Own and received messages differ in text ("You" / the sender's name) and
+ * alignment, never by colour alone; an own message's delivery state is an icon plus text.
+ * Memoised: a long conversation re-renders only the message that changed.
+ */
+export const ChatMessageItem = memo(function ChatMessageItem({ message, peerName, onRetry, locale, unstyled = false }: ChatMessageItemProps): ReactElement {
+  const cls = (name: string) => (unstyled ? undefined : name);
+  const sender = message.own ? 'You' : message.senderName || peerName || 'Them';
+  const date = parseTime(message.timestamp);
+  const state = message.own ? messageStateInfo(message.state) : null;
+  return (
+    <li className={cls('rrk-chat__message')} data-own={message.own} data-state={message.state}>
+      <p className={cls('rrk-chat__meta')}>
+        <span className={cls('rrk-chat__sender')} title={sender.length > 24 ? sender : undefined}>
+          {sender}
+        </span>
+        {date ? (
+          <time className={cls('rrk-chat__time')} dateTime={date.toISOString()} title={formatFull(date, locale)}>
+            {formatClock(date, locale)}
+          </time>
+        ) : message.timestamp ? (
+          <span className={cls('rrk-chat__time')}>{message.timestamp}</span>
+        ) : null}
+      </p>
+      {message.text ? <p className={cls('rrk-chat__text')}>{message.text}</p> : null}
+      {message.attachment ? <ChatAttachment url={message.attachment} unstyled={unstyled} /> : null}
+      {state ? (
+        <p className={cls('rrk-chat__state')}>
+          <StatusIcon name={state.icon} className={cls('rrk-chat__state-icon')} />
+          {/* One text run, so a long server error wraps as a sentence after "Not sent". */}
+          <span>{message.state === 'failed' && message.error ? `${state.text}: ${message.error}` : state.text}</span>
+          {message.state === 'failed' ? (
+            <button type="button" className={cls('rrk-chat__retry')} onClick={() => onRetry(message.clientId)} aria-label={`Retry sending "${preview(message.text || 'attachment')}"`}>
+              Retry
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </li>
+  );
+});

@@ -1,0 +1,10 @@
+export { ChatPanel } from './ChatPanel';
+export { ChatPanelView } from './ChatPanelView';
+export { ChatMessageItem } from './ChatMessageItem';
+export { ChatAttachment } from './ChatAttachment';
+export { messageStateInfo, describeAttachment, OFFLINE_HINT, EMPTY_TEXT } from './chatText';
+export type { ChatPanelProps } from './ChatPanel';
+export type { ChatPanelViewProps, ChatPanelState } from './ChatPanelView';
+export type { ChatMessageItemProps } from './ChatMessageItem';
+export type { ChatAttachmentProps } from './ChatAttachment';
+export type { AttachmentInfo } from './chatText';

@@ -1,0 +1,64 @@
+import { memo, type ReactElement } from 'react';
+import type { Notification } from '../../core/events';
+import { formatFull, formatRelative, parseTime } from '../Toast/timeText';
+import { NotificationIcon } from './NotificationIcon';
+import { notificationKindInfo } from './notificationKind';
+
+export interface NotificationItemProps {
+  /** The notification to show. */
+  notification: Notification;
+  /** Called for an unread notification when it is activated (click, Enter, Space). */
+  onMarkRead(id: string): void;
+  /** Called for every activation, read or not (e.g. to navigate). @default none */
+  onSelect?: ((notification: Notification) => void) | undefined;
+  /** Locale for the time. @default the runtime's locale */
+  locale?: string | undefined;
+  /** "Now" for relative times, in ms. */
+  now: number;
+  /** Render without the kit's class names (data-* attributes stay). @default false */
+  unstyled?: boolean | undefined;
+}
+
+/**
+ * One notification as a button. Unread is shown three ways: bold title, a dot, and
+ * visually hidden "Unread" text — never by weight or colour alone.
+ */
+export const NotificationItem = memo(function NotificationItem({ notification: n, onMarkRead, onSelect, locale, now, unstyled = false }: NotificationItemProps): ReactElement {
+  const cls = (name: string) => (unstyled ? undefined : name);
+  const kind = notificationKindInfo(n.kind);
+  const date = parseTime(n.timestamp);
+  return (
+    <li className={cls('rrk-notification')} data-read={n.read} data-kind={kind.key}>
+      <button
+        type="button"
+        className={cls('rrk-notification__button')}
+        onClick={() => {
+          if (!n.read) onMarkRead(n.id);
+          onSelect?.(n);
+        }}
+      >
+        <span className={cls('rrk-notification__top')}>
+          {n.read ? null : (
+            <>
+              <span className={cls('rrk-notification__dot')} aria-hidden="true" />
+              <span className={cls('rrk-visually-hidden')}>Unread: </span>
+            </>
+          )}
+          <span className={cls('rrk-notification__kind')}>
+            <NotificationIcon name={kind.key} className={cls('rrk-notification__icon')} />
+            {kind.label}
+          </span>
+          {date ? (
+            <time className={cls('rrk-notification__time')} dateTime={date.toISOString()} title={formatFull(date, locale)}>
+              {formatRelative(date, new Date(now), locale)}
+            </time>
+          ) : n.timestamp ? (
+            <span className={cls('rrk-notification__time')}>{n.timestamp}</span>
+          ) : null}
+        </span>
+        <span className={cls('rrk-notification__title')}>{n.title || kind.label}</span>
+        {n.body ? <span className={cls('rrk-notification__body')}>{n.body}</span> : null}
+      </button>
+    </li>
+  );
+});

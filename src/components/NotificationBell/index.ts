@@ -1,0 +1,12 @@
+export { NotificationBell } from './NotificationBell';
+export { NotificationBellView } from './NotificationBellView';
+export { NotificationList } from './NotificationList';
+export { NotificationItem } from './NotificationItem';
+export { NotificationIcon } from './NotificationIcon';
+export { notificationKindInfo, badgeText } from './notificationKind';
+export type { NotificationBellProps } from './NotificationBell';
+export type { NotificationBellViewProps } from './NotificationBellView';
+export type { NotificationListProps } from './NotificationList';
+export type { NotificationItemProps } from './NotificationItem';
+export type { NotificationIconProps, NotificationIconName } from './NotificationIcon';
+export type { NotificationKindKey, NotificationKindInfo } from './notificationKind';

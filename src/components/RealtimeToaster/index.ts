@@ -1,0 +1,10 @@
+export { RealtimeToaster } from './RealtimeToaster';
+export { ToastCloseButton } from './ToastCloseButton';
+export { toastEventsFromDiff } from './toastEvents';
+export { toastForEvent, notificationToastKind, orderStatusToastKind } from './toastForEvent';
+export { createToastGate } from './createToastGate';
+export type { RealtimeToasterProps } from './RealtimeToaster';
+export type { ToastCloseButtonProps } from './ToastCloseButton';
+export type { ToastEvent, ToastEventType } from './toastEvents';
+export type { ToastSpec, ToastForEventOptions } from './toastForEvent';
+export type { ToastGate, ToastDecision } from './createToastGate';

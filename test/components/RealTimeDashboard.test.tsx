@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { RealTimeDashboard, RealTimeDashboardView } from '../../src/components/index';
+import type { RealTimeDashboardViewProps } from '../../src/components/index';
+import { activityEntries, adminStats, adminStatsChartSummary, approvalError, liveDashboard, longNameUser, manyPendingUsers, partialStats, pendingUsers } from '../fixtures/admin';
+import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
+import { renderLive, until, useSimulatorServer } from '../hooks/harness';
+
+const view = (props: Partial<RealTimeDashboardViewProps> = {}) => render(<RealTimeDashboardView {...liveDashboard} {...props} />);
+const root = (container: HTMLElement) => container.querySelector<HTMLElement>('section')!;
+const noContrast = { rules: { 'color-contrast': { enabled: false } } };
+
+describe('RealTimeDashboardView', () => {
+  it('shows skeletons and no data while nothing has arrived', async () => {
+    const { container } = view({ stats: null, pendingCount: null, pendingUsers: [], activity: [], admins: [], status: 'connecting' });
+    expect(root(container)).toHaveAttribute('data-loading');
+    expect(root(container)).toHaveAttribute('aria-busy', 'true');
+    expect(root(container)).not.toHaveAttribute('data-stale');
+    expect(screen.queryByRole('button', { name: /approve/i })).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(container.querySelector('[aria-live="polite"]')).toHaveTextContent('Loading…');
+    expect(screen.getByText('Connecting…')).toBeInTheDocument();
+    await expectNoAxeViolations(container, noContrast);
+  });
+
+  it('shows the live count, stats, pending users, activity, admins and a header badge', async () => {
+    const { container } = view();
+    const count = container.querySelector('[aria-live="polite"]')!;
+    expect(count).toHaveTextContent('3 users waiting');
+    expect(screen.getByTitle('3 awaiting approval')).toHaveTextContent('3 awaiting approval');
+    const tiles = within(container.querySelector('dl')!);
+    expect(tiles.getByText('Total users').nextElementSibling).toHaveTextContent('128');
+    expect(tiles.getByText('Rejected').nextElementSibling).toHaveTextContent('8');
+    for (const user of pendingUsers) expect(screen.getByRole('button', { name: `Approve ${user.username}` })).toBeEnabled();
+    expect(screen.getByText('Alice Nakamura')).toBeInTheDocument();
+    // No first/last name: the username is the name.
+    expect(screen.getByText('chai')).toBeInTheDocument();
+    const activity = within(screen.getByRole('group', { name: 'Activity list' })).getAllByRole('listitem');
+    expect(activity).toHaveLength(activityEntries.length);
+    expect(activity[0]).toHaveTextContent('Approved: alice approved by admin');
+    expect(activity[0]!.querySelector('time')).toHaveAttribute('dateTime', '2025-01-15T10:31:00.000Z');
+    // A timestamp the dialect could not parse is shown as sent (without quotes), not as "Invalid Date".
+    expect(activity[6]).toHaveTextContent(/shortly after ten$/);
+    expect(activity[6]!.querySelector('time')).not.toHaveAttribute('dateTime');
+    expect(screen.getByRole('heading', { name: 'Admins online (3)' })).toBeInTheDocument();
+    expect(screen.getByText('night-shift')).toBeInTheDocument();
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    expect(root(container)).toHaveAttribute('data-connection', 'open');
+    expect(root(container)).not.toHaveAttribute('data-stale');
+    await expectNoAxeViolations(container, noContrast);
+  });
+
+  it('says nobody is waiting when the queue is empty, and shows no badge', () => {
+    view({ pendingUsers: [], pendingCount: 0 });
+    expect(screen.getByText('Nobody is waiting for approval')).toBeInTheDocument();
+    expect(screen.queryByTitle(/awaiting approval/)).toBeNull();
+  });
+
+  it('does not claim nobody is waiting while the count says otherwise', () => {
+    view({ pendingUsers: [], pendingCount: 4 });
+    expect(screen.getByText('4 waiting; loading the list…')).toBeInTheDocument();
+  });
+
+  it('calls onApprove and onReject with the user id', () => {
+    const onApprove = vi.fn();
+    const onReject = vi.fn();
+    view({ onApprove, onReject });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve alice' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reject bob.k' }));
+    expect(onApprove).toHaveBeenCalledExactlyOnceWith(pendingUsers[0]!.id);
+    expect(onReject).toHaveBeenCalledExactlyOnceWith(pendingUsers[1]!.id);
+  });
+
+  it('disables only the buttons of a user whose action is in flight', () => {
+    view({ pending: { [pendingUsers[1]!.id]: true } });
+    expect(screen.getByRole('button', { name: 'Approve bob.k' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Reject bob.k' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Approve alice' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Approve bob.k' }).closest('li')).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('shows a failure in an alert, with a retry when given one', async () => {
+    const onRetry = vi.fn();
+    const { container } = view({ error: approvalError, onRetry });
+    expect(screen.getByRole('alert')).toHaveTextContent(approvalError);
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledOnce();
+    await expectNoAxeViolations(container, noContrast);
+  });
+
+  it.each([
+    ['reconnecting', 3, 'Reconnecting (attempt 3)…'],
+    ['closed', 0, 'Offline'],
+    ['failed', 9, 'Connection failed'],
+  ] as const)('marks the data stale while %s', (status, attempt, text) => {
+    const { container } = view({ status, attempt });
+    expect(root(container)).toHaveAttribute('data-stale');
+    expect(root(container)).toHaveAttribute('data-connection', status);
+    expect(screen.getByText(text)).toBeInTheDocument();
+    expect(screen.getByText(/may be out of date/)).toBeInTheDocument();
+    // Stale data is still shown.
+    expect(screen.getByRole('button', { name: 'Approve alice' })).toBeInTheDocument();
+  });
+
+  it('renders only the stats the server sent', () => {
+    const { container } = view({ stats: partialStats });
+    const terms = [...container.querySelectorAll('dt')].map((dt) => dt.textContent);
+    expect(terms).toEqual(['Total users', 'Active sessions']);
+  });
+
+  it('gives the chart an accessible summary and a data table that follow the data', () => {
+    const { rerender } = view();
+    expect(screen.getByRole('img')).toHaveAttribute('aria-label', adminStatsChartSummary);
+    const table = screen.getByRole('table');
+    expect(within(table).getByRole('rowheader', { name: 'Dropped' }).nextElementSibling).toHaveTextContent('2');
+    // Each bar is labelled with its value and status in text, column by column.
+    const chart = screen.getByRole('img').closest('figure')!;
+    const row = (name: string) => [...chart.querySelectorAll(`[data-row="${name}"] > span`)].map((s) => s.textContent);
+    expect(row('values')).toEqual(['6', '14', '3', '17', '2']);
+    expect(row('labels')).toEqual(['New', 'Continue', 'Extend', 'Done', 'Dropped']);
+    expect([...chart.querySelectorAll('rect')].map((r) => r.dataset.value)).toEqual(['6', '14', '3', '17', '2']);
+    expect(chart.querySelector<SVGRectElement>('rect[data-status="done"]')!.style.transform).toBe('scaleY(1)');
+    rerender(<RealTimeDashboardView {...liveDashboard} stats={{ ...adminStats, orders_by_status: { New: 7, Done: 18 } }} />);
+    expect(screen.getByRole('img')).toHaveAttribute('aria-label', 'Orders by status: New 7, Done 18.');
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(3);
+  });
+
+  it('says so when stats have no order counts', () => {
+    view({ stats: { total_users: 3 } });
+    expect(screen.queryByRole('img')).toBeNull();
+    expect(screen.getByText('No order data yet')).toBeInTheDocument();
+  });
+
+  it('keeps a long name whole in title while cutting it on screen', () => {
+    view({ pendingUsers: [longNameUser] });
+    const name = 'Maximilian Alexander Ferdinand Wolfgang von Hohenzollern-Sigmaringen-Brandenburg';
+    expect(screen.getByText(name)).toHaveAttribute('title', name);
+    expect(screen.getByRole('button', { name: `Approve ${longNameUser.username}` })).toBeInTheDocument();
+  });
+
+  it('puts sixty pending users in a focusable scrolling region', async () => {
+    const { container } = view({ pendingUsers: manyPendingUsers, pendingCount: 60 });
+    const region = screen.getByRole('group', { name: 'Pending users list' });
+    expect(region).toHaveAttribute('tabindex', '0');
+    expect(within(region).getAllByRole('button', { name: /^Approve / })).toHaveLength(60);
+    await expectNoAxeViolations(container, noContrast);
+  });
+
+  it('falls back to the browser’s locale when given a malformed one', () => {
+    view({ locale: 'not a locale!' });
+    expect(screen.getByText('128')).toBeInTheDocument();
+  });
+
+  it('also reads snake_case names, for users an app builds from its own data', () => {
+    view({ pendingUsers: [{ id: 'u1', username: 'dee', first_name: 'Dee', last_name: 'Raj', date_joined: '2025-01-02T00:00:00Z' }] });
+    expect(screen.getByText('Dee Raj')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Approve dee' }).closest('li')!.querySelector('time')).toHaveAttribute('dateTime', '2025-01-02T00:00:00.000Z');
+  });
+
+  it('limits the activity shown', () => {
+    view({ activityLimit: 2 });
+    expect(within(screen.getByRole('group', { name: 'Activity list' })).getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('has no kit class names when unstyled, but keeps its data attributes', () => {
+    const { container } = view({ unstyled: true, status: 'closed' });
+    expect(container.querySelectorAll('[class]')).toHaveLength(0);
+    expect(root(container)).toHaveAttribute('data-stale');
+  });
+});
+
+describe('RealTimeDashboard on the simulator server', () => {
+  const harness = useSimulatorServer();
+
+  it('approves a user end to end: the user leaves the list and the activity says so', async () => {
+    renderLive(harness, <RealTimeDashboard />, { token: 'admin' });
+    const waiting = harness.simulator.world.usersWith('pending');
+    await until(() => screen.queryAllByRole('button', { name: /^Approve / }).length === waiting.length && screen.queryByRole('img'), 'the pending list and the chart');
+    expect(screen.getByText('Live')).toBeInTheDocument();
+    expect(screen.getByText('Total users').nextElementSibling).toHaveTextContent(String(harness.simulator.world.users.size));
+    const first = waiting[0]!;
+    // Names and join dates come through the dialect (camelCased extras) from the REST list.
+    expect(screen.getByText(`${first.first_name} ${first.last_name}`)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: `Approve ${first.username}` }));
+    expect(screen.queryByRole('button', { name: `Approve ${first.username}` })).toBeNull();
+    await until(() => screen.queryByText(`${first.username} approved by admin`), 'the activity entry');
+    expect(harness.simulator.world.user(first.id)?.approval_status).toBe('approved');
+    expect(document.querySelector('[data-card="pending-count"] [aria-live]')).toHaveTextContent(`${waiting.length - 1} user`);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
