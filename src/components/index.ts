@@ -1,7 +1,8 @@
 // Render-only components. Their styles ship separately as `react-realtime-kit/styles.css`.
 export { StatusBadge, statusInfo, knownStatusKeys } from './StatusBadge/index';
 export { ConnectionIndicator, ConnectionIndicatorView, connectionText } from './ConnectionIndicator/index';
-export { OrderCard, OrderCardView, ProgressBar, formatMoney, formatTime } from './OrderCard/index';
+export { OrderCard, OrderCardView, ProgressBar } from './OrderCard/index';
+export { formatCurrency } from './shared/formatCurrency';
 
 export type { StatusBadgeProps, StatusBadgeSize, StatusInfo, StatusTone, StatusIconName } from './StatusBadge/index';
 export type { ConnectionIndicatorProps, ConnectionIndicatorViewProps } from './ConnectionIndicator/index';

@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OrderCardView } from '../../src/components/OrderCard/OrderCardView';
-import { formatMoney } from '../../src/components/OrderCard/formatMoney';
+import { formatCurrency } from '../../src/components/shared/formatCurrency';
 import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
@@ -24,10 +24,11 @@ describe('OrderCardView', () => {
 
   it('formats the price in the currency and locale asked for', () => {
     render(<OrderCardView orderId={123} order={continuingOrder} status="open" currency="THB" locale="en-US" />);
-    expect(screen.getByText('THB 85.50')).toBeInTheDocument();
-    expect(formatMoney(240, 'THB', 'th-TH')).toBe('฿240.00');
-    expect(formatMoney(null, 'USD')).toBeNull();
-    expect(formatMoney(5, 'NOT-A-CODE')).toBe('5.00 NOT-A-CODE');
+    expect(screen.getByText('฿85.50')).toBeInTheDocument();
+    expect(formatCurrency(240, 'THB', 'th-TH')).toBe('฿240.00');
+    expect(formatCurrency(12.5, 'EUR', 'de-DE')).toBe('12,50 €');
+    expect(formatCurrency(null, 'USD')).toBe('—');
+    expect(formatCurrency(5, 'NOT-A-CODE')).toBe('5.00 NOT-A-CODE');
   });
 
   it('renders nulls from the server as dashes, with an unknown progress', () => {

@@ -3,7 +3,8 @@ import type { ConnectionStatus } from '../../core/Connection';
 import type { Order } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
-import { formatMoney, formatTime } from './formatMoney';
+import { formatCurrency } from '../shared/formatCurrency';
+import { formatFull, parseTime } from '../shared/formatTime';
 import { ProgressBar } from './ProgressBar';
 
 export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
@@ -27,6 +28,11 @@ export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'artic
   unstyled?: boolean;
 }
 
+function updatedText(value: string, locale?: string): string | null {
+  const date = parseTime(value);
+  return date ? formatFull(date, locale) : value || null;
+}
+
 function rankText(order: Order): string | null {
   if (!order.reachedRank) return null;
   const parts = [order.reachedRank];
@@ -44,10 +50,10 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
   const stale = Boolean(order) && status !== 'open';
   const rows: [string, string | null][] = order
     ? [
-        ['Booster price', formatMoney(order.boosterPrice, currency, locale)],
+        ['Booster price', order.boosterPrice === null || order.boosterPrice === undefined ? null : formatCurrency(order.boosterPrice, currency, locale)],
         ['Booster', order.boosterUsername ?? null],
         ['Reached rank', rankText(order)],
-        ['Updated', formatTime(order.updatedAt, locale)],
+        ['Updated', updatedText(order.updatedAt, locale)],
       ]
     : [];
   return (

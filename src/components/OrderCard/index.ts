@@ -1,7 +1,6 @@
 export { OrderCard } from './OrderCard';
 export { OrderCardView } from './OrderCardView';
 export { ProgressBar } from './ProgressBar';
-export { formatMoney, formatTime } from './formatMoney';
 export type { OrderCardProps } from './OrderCard';
 export type { OrderCardViewProps } from './OrderCardView';
 export type { ProgressBarProps } from './ProgressBar';

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 import type { Order } from '../../core/events';
-import { formatCurrency, itemText } from '../OrdersBoard/formatMoney';
-import type { ClassNameFn } from '../RealTimeDashboard/classNames';
+import { formatCurrency } from '../shared/formatCurrency';
+import { itemText } from '../OrdersBoard/orderItems';
+import type { ClassNameFn } from '../shared/classNames';
 
 export interface OrderItemsProps {
   order: Order;

@@ -1,8 +1,8 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react';
 import type { Order } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
-import { classNames, joinClasses } from '../RealTimeDashboard/classNames';
-import { formatTime, isoTime } from '../RealTimeDashboard/format';
+import { classNames, joinClasses } from '../shared/classNames';
+import { formatTime, isoTime } from '../shared/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import { OrderItems } from './OrderItems';

@@ -1,10 +1,11 @@
 import { useId, type ReactElement } from 'react';
 import type { Order } from '../../core/events';
 import type { TimingStatus } from '../../protocols/timing';
-import type { ClassNameFn } from '../RealTimeDashboard/classNames';
-import { formatTime, isoTime } from '../RealTimeDashboard/format';
+import type { ClassNameFn } from '../shared/classNames';
+import { formatTime, isoTime } from '../shared/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
-import { formatCurrency, itemText, itemsSummary } from './formatMoney';
+import { formatCurrency } from '../shared/formatCurrency';
+import { itemText, itemsSummary } from './orderItems';
 import { allowedTransitions, nextStatus, statusSteps } from './orderTransitions';
 
 export interface OrderRowProps {

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { ClassNameFn } from './classNames';
+import type { ClassNameFn } from '../shared/classNames';
 
 const tints = ['info', 'progress', 'success', 'warning'] as const;
 

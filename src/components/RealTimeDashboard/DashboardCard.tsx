@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import type { ClassNameFn } from './classNames';
+import type { ClassNameFn } from '../shared/classNames';
 
 export interface DashboardCardProps {
   heading: ReactNode;
