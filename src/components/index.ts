@@ -2,7 +2,7 @@
 export { StatusBadge, statusInfo, knownStatusKeys } from './StatusBadge/index';
 export { ConnectionIndicator, ConnectionIndicatorView, connectionText } from './ConnectionIndicator/index';
 export { OrderCard, OrderCardView, ProgressBar } from './OrderCard/index';
-export { formatCurrency } from './shared/formatCurrency';
+export { formatCurrency } from '../componentUtils/formatCurrency';
 
 export type { StatusBadgeProps, StatusBadgeSize, StatusInfo, StatusTone, StatusIconName } from './StatusBadge/index';
 export type { ConnectionIndicatorProps, ConnectionIndicatorViewProps } from './ConnectionIndicator/index';

@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { OrderCardView } from '../../src/components/OrderCard/OrderCardView';
-import { formatCurrency } from '../../src/components/shared/formatCurrency';
+import { formatCurrency } from '../../src/componentUtils/formatCurrency';
 import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -10,8 +10,7 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const stripComments = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
 const tokensCss = stripComments(read('src/styles/tokens.css'));
 const componentCss = readdirSync(join(root, 'src/components'), { withFileTypes: true })
-  // shared/ holds helpers used by several components, not a component with a stylesheet.
-  .filter((d) => d.isDirectory() && d.name !== 'shared')
+  .filter((d) => d.isDirectory())
   .map((d) => `src/components/${d.name}/${d.name}.css`);
 
 /** The declarations of the first rule whose selector is exactly `selector`. */

@@ -1,7 +1,7 @@
 import { memo, type ReactElement } from 'react';
 import type { ChatMessage } from '../../core/events';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
-import { formatClock, formatFull, parseTime } from '../shared/formatTime';
+import { formatClock, formatFull, parseTime } from '../../componentUtils/formatTime';
 import { ChatAttachment } from './ChatAttachment';
 import { messageStateInfo } from './chatText';
 

@@ -1,6 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import type { Notification } from '../../core/events';
-import { formatFull, formatRelative, parseTime } from '../shared/formatTime';
+import { formatFull, formatRelative, parseTime } from '../../componentUtils/formatTime';
 import { NotificationIcon } from './NotificationIcon';
 import { notificationKindInfo } from './notificationKind';
 

@@ -3,8 +3,8 @@ import type { ConnectionStatus } from '../../core/Connection';
 import type { Order } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
-import { formatCurrency } from '../shared/formatCurrency';
-import { formatFull, parseTime } from '../shared/formatTime';
+import { formatCurrency } from '../../componentUtils/formatCurrency';
+import { formatFull, parseTime } from '../../componentUtils/formatTime';
 import { ProgressBar } from './ProgressBar';
 
 export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import type { Order } from '../../core/events';
-import { formatCurrency } from '../shared/formatCurrency';
+import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { itemText } from '../OrdersBoard/orderItems';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 
 export interface OrderItemsProps {
   order: Order;

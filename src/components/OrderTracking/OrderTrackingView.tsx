@@ -1,8 +1,8 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react';
 import type { Order } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
-import { classNames, joinClasses } from '../shared/classNames';
-import { formatTime, isoTime } from '../shared/formatTime';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
+import { formatTime, isoTime } from '../../componentUtils/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import { OrderItems } from './OrderItems';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import { stepIndex, trackingSteps } from './trackingSteps';
 

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Order } from '../../core/events';
-import type { ClassNameFn } from '../shared/classNames';
-import { formatCurrency } from '../shared/formatCurrency';
+import type { ClassNameFn } from '../../componentUtils/classNames';
+import { formatCurrency } from '../../componentUtils/formatCurrency';
 
 export interface NewOrderBannerProps {
   /** The order to announce, or undefined for an empty (but present) live region. */

@@ -1,10 +1,10 @@
 import { useId, type ReactElement } from 'react';
 import type { Order } from '../../core/events';
 import type { TimingStatus } from '../../protocols/timing';
-import type { ClassNameFn } from '../shared/classNames';
-import { formatTime, isoTime } from '../shared/formatTime';
+import type { ClassNameFn } from '../../componentUtils/classNames';
+import { formatTime, isoTime } from '../../componentUtils/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
-import { formatCurrency } from '../shared/formatCurrency';
+import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { itemText, itemsSummary } from './orderItems';
 import { allowedTransitions, nextStatus, statusSteps } from './orderTransitions';
 

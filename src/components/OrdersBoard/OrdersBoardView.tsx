@@ -3,7 +3,7 @@ import type { ConnectionStatus } from '../../core/Connection';
 import type { Order } from '../../core/events';
 import type { TimingStatus } from '../../protocols/timing';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
-import { classNames, joinClasses } from '../shared/classNames';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { statusInfo } from '../StatusBadge/statusInfo';
 import { NewOrderBanner } from './NewOrderBanner';
 import { OrderRow } from './OrderRow';

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { Order } from '../../core/events';
 import { timingStatuses } from '../../protocols/timing';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 import { statusInfo } from '../StatusBadge/statusInfo';
 
 /** `'all'` or one Timing status. */

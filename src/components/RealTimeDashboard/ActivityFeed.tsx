@@ -2,8 +2,8 @@ import type { ReactElement } from 'react';
 import type { ActivityEntry } from '../../core/events';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import type { StatusIconName } from '../StatusBadge/statusInfo';
-import type { ClassNameFn } from '../shared/classNames';
-import { formatTime, isoTime } from '../shared/formatTime';
+import type { ClassNameFn } from '../../componentUtils/classNames';
+import { formatTime, isoTime } from '../../componentUtils/formatTime';
 
 // An icon per kind for scanning, and a word for screen readers: the icon is never the only cue.
 const kinds: Record<ActivityEntry['kind'], { icon: StatusIconName; label: string; tone: string }> = {

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { Avatar } from './Avatar';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 
 export interface AdminsOnlineProps {
   admins: readonly { id: string; username: string }[];

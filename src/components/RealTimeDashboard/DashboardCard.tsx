@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 
 export interface DashboardCardProps {
   heading: ReactNode;

@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactElement } from 'react';
 import { statusInfo } from '../StatusBadge/statusInfo';
-import type { ClassNameFn } from '../shared/classNames';
+import type { ClassNameFn } from '../../componentUtils/classNames';
 
 // The SVG is stretched to its columns (preserveAspectRatio="none"), so it is drawn in
 // abstract units: each bar owns COLUMN units of width and is half as wide.

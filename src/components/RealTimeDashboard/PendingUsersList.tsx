@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import type { AdminUser } from '../../core/events';
 import { Avatar } from './Avatar';
-import type { ClassNameFn } from '../shared/classNames';
-import { formatTime, isoTime } from '../shared/formatTime';
+import type { ClassNameFn } from '../../componentUtils/classNames';
+import { formatTime, isoTime } from '../../componentUtils/formatTime';
 
 // The dialect camelCases extra wire fields (`first_name` → `firstName`); snake_case is also
 // read, for users an app builds by hand from its own REST data.

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import type { ClassNameFn } from '../shared/classNames';
-import { formatNumber } from '../shared/formatTime';
+import type { ClassNameFn } from '../../componentUtils/classNames';
+import { formatNumber } from '../../componentUtils/formatTime';
 
 // The counts the admin dashboard's `stats_update` documents, in reading order. Servers differ
 // in what they send, so only the keys present are shown, and unknown numeric keys follow.

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
-import { formatClock, formatFull, parseTime, type TimeInput } from '../shared/formatTime';
+import { formatClock, formatFull, parseTime, type TimeInput } from '../../componentUtils/formatTime';
 import { ToastIcon, toastKindLabel, type ToastKind } from './ToastIcon';
 
 export interface ToastProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'title'> {
