@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ConnectionStatus } from '../core/Connection';
 import type { ActivityEntry, AdminUser } from '../core/events';
 import { useActionState } from './useActionState';
@@ -42,6 +42,16 @@ export function useAdminDashboard(): AdminDashboardResult {
   const admins = useRealtimeShallow((s) => Object.values(s.admin.admins));
   const status = useRealtimeState((s) => s.connections.admin?.status ?? 'idle');
   const { pending, error, run } = useActionState();
+  // The server sends stats only when asked; ask again when the pending count moves, so the
+  // tiles agree with the live count.
+  useEffect(() => {
+    if (status !== 'open' || pendingCount === null) return;
+    try {
+      client.send('admin', { type: 'get_stats' });
+    } catch {
+      // Not subscribed any more (unmounting): nothing to refresh.
+    }
+  }, [client, status, pendingCount]);
   const approveUser = useCallback((id: string, notes?: string) => run(id, () => client.actions.approveUser(id, notes)), [client, run]);
   const rejectUser = useCallback((id: string, notes?: string) => run(id, () => client.actions.rejectUser(id, notes)), [client, run]);
   const refresh = useCallback(

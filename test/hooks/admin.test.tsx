@@ -95,3 +95,17 @@ describe('useAdminDashboard', () => {
     expect(view.client.stats.openSockets).toBe(0);
   });
 });
+
+describe('useAdminDashboard stats', () => {
+  it('asks for fresh stats when the pending count moves, so the tiles agree with it', async () => {
+    function Tiles() {
+      const { stats, pendingCount } = useAdminDashboard();
+      return <p data-testid="tiles">{`${pendingCount ?? '-'}/${String((stats as { pending_users?: number } | null)?.pending_users ?? '-')}`}</p>;
+    }
+    renderLive(harness, <Tiles />, { token: 'admin' });
+    const pending = () => harness.simulator.world.usersWith('pending').length;
+    await until(() => screen.getByTestId('tiles').textContent === `${pending()}/${pending()}`, 'count and tiles');
+    harness.server.emit.newUser({ username: 'tile-check' });
+    await until(() => screen.getByTestId('tiles').textContent === `${pending()}/${pending()}`, 'the tiles to follow the count');
+  });
+});
