@@ -1,4 +1,4 @@
-import { ChatPanel, ConnectionIndicator, RealtimeProvider } from 'react-realtime-kit';
+import { ChatPanel, ConnectionIndicator, RealtimeProvider, RealtimeToaster } from 'react-realtime-kit';
 import type { ReactNode } from 'react';
 import { tokens } from '../backend';
 import { useClient } from '../useClient';
@@ -24,6 +24,7 @@ function ChatSide({ token, title, peerId, peerName }: { token: string; title: st
         </div>
         <ChatPanel peerId={peerId} peerName={peerName} />
       </div>
+      <RealtimeToaster containerId={`chat-${peerId}`} position={peerId === 1 ? 'bottom-right' : 'bottom-left'} />
     </RealtimeProvider>
   );
 }
