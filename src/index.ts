@@ -17,6 +17,7 @@ export {
   endpointUrl,
   createRestClient,
   restPathDefaults,
+  orderKey,
 } from './core/index';
 
 // Protocols: one dialect per backend, plus the edge helpers apps may reuse.

@@ -4,6 +4,7 @@ import type { Order } from './events';
 import type { RestClient } from './createRestClient';
 import { RealtimeError } from './RealtimeError';
 import { fillPath, type RestPaths } from './restPaths';
+import { orderKey } from './store/ordersReducer';
 import type { RealtimeState, StoreEntry } from './store/types';
 
 export interface ActionDeps {
@@ -100,17 +101,17 @@ export function createActions(deps: ActionDeps): RealtimeActions {
         if (!result.ok) invalidBody(`GET ${path}`, result.error);
         dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: [result.order] } });
         flush();
-        return getState().orders.byId[result.order.id];
+        return getState().orders.byId[orderKey(result.order)];
       }, `loading order ${id}`),
 
     async updateOrderStatus(id, status) {
       flush();
-      const key = String(id);
+      const key = orderKey({ source: 'timing', id: String(id) });
       const before = getState().orders.byId[key];
       if (before) dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: { ...before, status, previousStatus: before.status } } });
       flush(); // a person's own action shows at once, not on the next frame
       try {
-        await call(() => rest.request('PUT', fillPath(paths.timingUpdateStatus, id), { status }), `updating order ${key} to ${status}`);
+        await call(() => rest.request('PUT', fillPath(paths.timingUpdateStatus, id), { status }), `updating order ${id} to ${status}`);
       } catch (error) {
         flush();
         // Roll back only our own optimistic change, not a newer one the socket brought meanwhile.

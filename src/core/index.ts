@@ -1,5 +1,6 @@
 export { createRealtimeClient } from './createRealtimeClient';
 export { createRealtimeStore, reduceBatch, resolveLimits, limitDefaults } from './store/createRealtimeStore';
+export { orderKey } from './store/ordersReducer';
 export { Connection } from './Connection';
 export { Pool } from './Pool';
 export { RealtimeError, redactToken } from './RealtimeError';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Order } from '../core/events';
+import { orderKey } from '../core/store/ordersReducer';
 import { useRealtimeClient } from './useRealtimeClient';
 import { useRealtimeState } from './useRealtimeState';
 import { useSubscription } from './useSubscription';
@@ -36,7 +37,7 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
   const client = useRealtimeClient();
   const id = orderId === undefined || orderId === null || String(orderId).trim() === '' ? null : String(orderId);
   useSubscription('timing', undefined, socket && id !== null);
-  const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[id]));
+  const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[orderKey({ source: 'timing', id })]));
   const live = useRealtimeState((s) => socket && s.connections.timing?.status === 'open');
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);

@@ -1,12 +1,25 @@
 import { useCallback } from 'react';
 import type { ConnectionStatus } from '../core/Connection';
 import type { Order } from '../core/events';
+import type { OrdersSlice } from '../core/store/types';
 import { useActionState } from './useActionState';
 import { useRealtimeClient } from './useRealtimeClient';
-import { useRealtimeShallow, useRealtimeState } from './useRealtimeState';
+import { useRealtimeState } from './useRealtimeState';
 import { useSubscription } from './useSubscription';
 
 const newestFirst = (a: Order, b: Order): number => (b.createdAt ?? '').localeCompare(a.createdAt ?? '');
+
+// Derived once per orders slice (not per store change, nor per mounted board): chat or
+// notification traffic leaves the slice, and so this list, untouched.
+const derived = new WeakMap<OrdersSlice, Order[]>();
+function timingOrdersOf(slice: OrdersSlice): Order[] {
+  let list = derived.get(slice);
+  if (!list) {
+    list = slice.ids.filter((key) => key.startsWith('timing:')).map((key) => slice.byId[key]!).sort(newestFirst);
+    derived.set(slice, list);
+  }
+  return list;
+}
 
 export interface TimingOrdersResult {
   /** Timing orders, newest first. */
@@ -33,7 +46,7 @@ export interface TimingOrdersResult {
 export function useTimingOrders(): TimingOrdersResult {
   const client = useRealtimeClient();
   useSubscription('timing');
-  const orders = useRealtimeShallow((s) => s.orders.ids.map((id) => s.orders.byId[id]!).filter((o) => o.source === 'timing').sort(newestFirst));
+  const orders = useRealtimeState((s) => timingOrdersOf(s.orders));
   const latestOrder = useRealtimeState((s) => (s.orders.latestCreatedId ? s.orders.byId[s.orders.latestCreatedId] : undefined));
   const status = useRealtimeState((s) => s.connections.timing?.status ?? 'idle');
   const { pending, error, run } = useActionState();

@@ -26,7 +26,7 @@ describe('toastEventsFromDiff', () => {
   it('reports orders announced as new, oldest first', () => {
     const s0 = initialState();
     const created = (id: string): RealtimeEvent => ({ kind: 'order/created', order: { ...order(id), source: 'timing' } });
-    expect(toastEventsFromDiff(s0, apply(s0, created('12'), created('13'))).map((e) => e.id)).toEqual(['order:12:created', 'order:13:created']);
+    expect(toastEventsFromDiff(s0, apply(s0, created('12'), created('13'))).map((e) => e.id)).toEqual(['order:timing:12:created', 'order:timing:13:created']);
   });
 
   it('reports new unread notifications in arrival order, and approvals but not other activity', () => {

@@ -44,10 +44,10 @@ describe('socketIoTransport against a real Socket.IO server (Timing /admin)', ()
   it('authenticates in the handshake and receives connected and new_order', async () => {
     const { client, errors } = clientFor({ url }, { token: 'good-jwt', endpoints: { timing: { transport: socketIoTransport() } } });
     client.subscribe('timing');
-    const order = await until(() => client.store.getState().orders.byId['77'], 'the new order');
+    const order = await until(() => client.store.getState().orders.byId['timing:77'], 'the new order');
     expect(order).toMatchObject({ id: '77', status: 'pending', customerName: 'Somchai', total: 240, source: 'timing' });
     expect(order.items).toEqual([{ id: '1', name: 'Pad Thai', quantity: 2, price: 120 }]);
-    expect(client.store.getState().orders.latestCreatedId).toBe('77');
+    expect(client.store.getState().orders.latestCreatedId).toBe('timing:77');
     expect(client.store.getState().connections.timing).toMatchObject({ status: 'open', user: { id: '1', username: 'admin' } });
     expect(handshakes).toEqual([{ token: 'good-jwt' }]);
     expect(errors).toEqual([]);

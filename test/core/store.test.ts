@@ -92,3 +92,21 @@ describe('createRealtimeStore batching', () => {
     expect(() => resolveLimits({ ordrs: 5 } as never)).toThrow(/limits\.ordrs is not a known limit\. Known limits: orders, notifications/);
   });
 });
+
+describe('orders from two shops', () => {
+  it('keeps a Timing order and a boosting order with the same id apart', () => {
+    const limits = resolveLimits();
+    const state = reduceBatch(
+      initialState(),
+      [
+        upsert('1', { status: 'Continue', progress: 40 }),
+        { endpoint: 'timing', event: { kind: 'order/created', order: { id: '1', source: 'timing', status: 'pending', customerName: 'Malee', updatedAt: '2025-01-01T00:00:00.000Z' } } },
+        { endpoint: 'admin', event: { kind: 'order/upsert', order: { id: '1', source: 'admin', status: 'Done', updatedAt: '2025-01-01T00:00:01.000Z' } } },
+      ],
+      limits,
+    );
+    expect(state.orders.byId['1']).toMatchObject({ status: 'Done', progress: 40 });
+    expect(state.orders.byId['timing:1']).toMatchObject({ status: 'pending', customerName: 'Malee', source: 'timing' });
+    expect(state.orders.latestCreatedId).toBe('timing:1');
+  });
+});

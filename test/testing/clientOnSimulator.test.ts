@@ -38,9 +38,9 @@ describe('the kit against the simulator server', () => {
 
     await until(() => admin.client.store.getState().connections.timing?.status === 'open', 'timing open');
     const answer = await admin.client.rest.request<{ data: { id: number } }>('POST', '/api/orders', { customer_name: 'Niran', items: [{ menu_name: 'Khao Soi', quantity: 2, price: 80 }] });
-    const id = String(answer.data.id);
+    const id = `timing:${answer.data.id}`;
     await until(() => admin.client.store.getState().orders.byId[id], 'the new Timing order');
-    await admin.client.rest.request('PUT', `/api/admin/orders/${id}/status`, { status: 'ready' });
+    await admin.client.rest.request('PUT', `/api/admin/orders/${answer.data.id}/status`, { status: 'ready' });
     await until(() => admin.client.store.getState().orders.byId[id]?.status === 'ready', 'the status update');
     expect(admin.errors).toEqual([]);
     expect(user.errors).toEqual([]);

@@ -1,6 +1,15 @@
 import type { Order, OrderPatch } from '../events';
 import type { OrdersSlice, StoreEntry } from './types';
 
+/**
+ * The store key of an order. The boosting shop's per-order stream and the admin dashboard's
+ * `order_update` describe the same orders, so they share plain ids; the Timing restaurant is
+ * another shop whose ids would collide, so its orders live under `timing:<id>`.
+ */
+export function orderKey(order: { source: OrderPatch['source']; id: string }): string {
+  return order.source === 'timing' ? `timing:${order.id}` : order.id;
+}
+
 export const initialOrders: OrdersSlice = { byId: {}, ids: [], lastEvent: {}, latestCreatedId: null };
 
 /** Merge a patch; return the same object when nothing changed (duplicates are common on the wire). */
@@ -28,11 +37,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice {
-  const current = slice.byId[patch.id];
+  const key = orderKey(patch);
+  const current = slice.byId[key];
   const order = mergeOrder(current, patch);
   if (order === current) return slice;
-  const byId = { ...slice.byId, [patch.id]: order };
-  let ids = current ? slice.ids : [patch.id, ...slice.ids];
+  const byId = { ...slice.byId, [key]: order };
+  let ids = current ? slice.ids : [key, ...slice.ids];
   let lastEvent = slice.lastEvent;
   if (ids.length > cap) {
     const evicted = ids.slice(cap);
@@ -53,15 +63,17 @@ export function ordersReducer(slice: OrdersSlice, entry: StoreEntry, cap: number
     case 'order/created': {
       const next = upsert(slice, event.order, cap);
       if (next === slice) return slice;
-      next.lastEvent = { ...next.lastEvent, [event.order.id]: event };
-      if (event.kind === 'order/created') next.latestCreatedId = event.order.id;
+      const key = orderKey(event.order);
+      next.lastEvent = { ...next.lastEvent, [key]: event };
+      if (event.kind === 'order/created') next.latestCreatedId = key;
       return next;
     }
     case 'orders/snapshot':
       return event.orders.reduce((acc, patch) => upsert(acc, patch, cap), slice);
     case 'order/replace': {
-      if (!slice.byId[event.order.id]) return slice;
-      return { ...slice, byId: { ...slice.byId, [event.order.id]: event.order } };
+      const key = orderKey(event.order);
+      if (!slice.byId[key]) return slice;
+      return { ...slice, byId: { ...slice.byId, [key]: event.order } };
     }
     default:
       return slice;

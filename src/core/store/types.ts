@@ -31,12 +31,13 @@ export interface ConnectionEntry extends ConnectionState {
 }
 
 export interface OrdersSlice {
+  /** Orders by store key: the id, or `timing:<id>` for the Timing shop (see `orderKey`). */
   byId: Record<string, Order>;
-  /** Ids, newest first seen first. */
+  /** Store keys, newest first seen first. */
   ids: string[];
-  /** The last event applied to each order. */
+  /** The last event applied to each order, by store key. */
   lastEvent: Record<string, RealtimeEvent>;
-  /** The newest order announced as created (Timing `new_order`). */
+  /** Store key of the newest order announced as created (Timing `new_order`). */
   latestCreatedId: string | null;
 }
 
