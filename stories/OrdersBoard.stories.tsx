@@ -44,7 +44,7 @@ const card = (canvasElement: HTMLElement, id: string) => within(canvasElement).g
 export const Live: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('button', { name: 'Mark order 15 ready' })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Mark order 15 ready' })).toHaveAttribute('aria-disabled', 'true');
     await userEvent.click(canvas.getByRole('button', { name: 'Mark order 15 preparing' }));
     await expect(args.onStatusChange).toHaveBeenCalledWith('15', 'preparing');
   },
@@ -128,9 +128,9 @@ export const StatusFlow: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Mark order 14 ready' }));
-    await expect(canvas.getByRole('button', { name: 'Cancel order 14' })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Cancel order 14' })).toHaveAttribute('aria-disabled', 'true');
     await waitFor(() => expect(card(canvasElement, '14').querySelector('[data-status="ready"]')).not.toBeNull());
-    await expect(canvas.getByRole('button', { name: 'Mark order 14 completed' })).toBeEnabled();
+    await expect(canvas.getByRole('button', { name: 'Mark order 14 completed' })).not.toHaveAttribute('aria-disabled');
   },
 };
 
@@ -140,7 +140,7 @@ export const LiveSimulator: Story = {
   render: () => <OrdersBoard />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const [button] = await canvas.findAllByRole('button', { name: /^Mark order \d+ preparing$/ }, { timeout: 5000 }).then((all) => all.filter((b) => !(b as HTMLButtonElement).disabled));
+    const [button] = await canvas.findAllByRole('button', { name: /^Mark order \d+ preparing$/ }, { timeout: 5000 }).then((all) => all.filter((b) => b.getAttribute('aria-disabled') !== 'true'));
     const id = /order (\d+)/.exec(button!.getAttribute('aria-label')!)![1]!;
     await userEvent.click(button!);
     await waitFor(() => expect(card(canvasElement, id).querySelector('[data-status]')).not.toHaveAttribute('data-status', 'pending'));

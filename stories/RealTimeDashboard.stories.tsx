@@ -97,7 +97,7 @@ export const Reconnecting: Story = {
   args: { status: 'reconnecting', attempt: 3 },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('[data-stale]')).not.toBeNull();
-    await expect(within(canvasElement).getByText('Reconnecting (attempt 3)…')).toBeVisible();
+    await expect(canvasElement.querySelector('.rrk-connection')).toHaveTextContent('Reconnecting (attempt 3)…');
   },
 };
 

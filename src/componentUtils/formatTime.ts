@@ -69,10 +69,15 @@ export function formatNumber(value: number, locale?: string): string {
 // Intl formatters are costly to build; lists render hundreds of times, so keep them per locale.
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: (locale: string | undefined) => T, locale: string | undefined): T {
   let formatter = cache.get(key);
   if (!formatter) {
-    formatter = make();
+    try {
+      formatter = make(locale);
+    } catch {
+      // A malformed locale from an app's settings must not break rendering: use the browser's.
+      formatter = make(undefined);
+    }
     if (cache.size > 50) cache.clear();
     cache.set(key, formatter);
   }
@@ -88,12 +93,12 @@ export function formatClock(date: Date, locale?: string, now: Date = new Date())
   const today = sameDay(date, now);
   const key = `clock:${locale ?? ''}:${today}`;
   const options: Intl.DateTimeFormatOptions = today ? { hour: 'numeric', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-  return cached(key, () => new Intl.DateTimeFormat(locale, options)).format(date);
+  return cached(key, (l) => new Intl.DateTimeFormat(l, options), locale).format(date);
 }
 
 /** The full date and time, for `title` tooltips. */
 export function formatFull(date: Date, locale?: string): string {
-  return cached(`full:${locale ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
+  return cached(`full:${locale ?? ''}`, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }), locale).format(date);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -108,7 +113,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "just now", "5 minutes ago", "yesterday", "in 2 hours". */
 export function formatRelative(date: Date, now: Date = new Date(), locale?: string): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
-  const formatter = cached(`rel:${locale ?? ''}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const formatter = cached(`rel:${locale ?? ''}`, (l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return formatter.format(Math.trunc(seconds / size), unit);
   }

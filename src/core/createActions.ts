@@ -49,8 +49,11 @@ export function createActions(deps: ActionDeps): RealtimeActions {
     flush();
     try {
       send('notifications', id === null ? { type: 'mark_all_read' } : { type: 'mark_read', notificationId: id });
-    } catch {
+    } catch (cause) {
       // The ERP and `notify`-only servers take no commands: marking read stays local there.
+      // Anything else (nothing subscribed, a full queue) means the server won't hear of it.
+      if (cause instanceof TypeError && /has no such command/.test(cause.message)) return;
+      report(cause instanceof RealtimeError ? cause : new RealtimeError('connection-failed', `notifications: marking read was not sent: ${String((cause as Error)?.message ?? cause)}`, { cause }));
     }
   }
 

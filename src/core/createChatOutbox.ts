@@ -12,7 +12,16 @@ export interface ChatOutbox {
  * `sending` when written to the socket, then `sent` or `failed` from the store's ack matching.
  * What was sent is kept so a failed message can be retried under the same client id.
  */
-export function createChatOutbox(deps: { clientTag: number; connection(): Connection | undefined; dispatch(entry: StoreEntry): void; flush(): void }): ChatOutbox {
+export function createChatOutbox(deps: {
+  clientTag: number;
+  connection(): Connection | undefined;
+  dispatch(entry: StoreEntry): void;
+  flush(): void;
+  /** The current state of an own message, from the store. */
+  stateOf(clientId: string): ChatMessage['state'] | undefined;
+  /** Most messages kept for retry; the oldest are forgotten first. */
+  cap: number;
+}): ChatOutbox {
   const sent = new Map<string, { peerId: string; text: string; attachment: string | null }>();
   let seq = 0;
 
@@ -45,6 +54,11 @@ export function createChatOutbox(deps: { clientTag: number; connection(): Connec
       if (typeof text !== 'string' || (!text.trim() && !attachment)) throw new TypeError('sendChat needs a non-empty message text or an attachment.');
       const clientId = `c${deps.clientTag}-${Date.now().toString(36)}-${++seq}`;
       sent.set(clientId, { peerId: peer, text, attachment });
+      // Bounded like every list: the oldest (long since sent or given up) are forgotten.
+      for (const oldest of sent.keys()) {
+        if (sent.size <= deps.cap) break;
+        sent.delete(oldest);
+      }
       show(clientId);
       transmit(clientId);
       deps.flush(); // a person's own message shows at once, not on the next frame
@@ -52,6 +66,10 @@ export function createChatOutbox(deps: { clientTag: number; connection(): Connec
     },
     retry(clientId) {
       if (!sent.has(clientId)) throw new TypeError(`retryChat: no message with client id "${clientId}" was sent by this client.`);
+      const state = deps.stateOf(clientId);
+      // Only a failed message is retried: sending a queued, in-flight or sent one again would
+      // make the server store it twice.
+      if (state !== 'failed') return;
       show(clientId);
       transmit(clientId);
       deps.flush();

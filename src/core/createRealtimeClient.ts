@@ -78,6 +78,8 @@ export interface RealtimeClient {
   readonly actions: RealtimeActions;
   /** Apply entries to the store (for REST snapshots and optimistic updates). */
   dispatch(entry: StoreEntry): void;
+  /** Report a problem through `onError` and the error listeners (for components and extensions). */
+  report(error: RealtimeError): void;
   /** Listen to errors; returns the unsubscribe. */
   addErrorListener(listener: (error: RealtimeError) => void): () => void;
   /** Start every connection that gave up (`failed`) again. */
@@ -113,7 +115,18 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
-  const chat = createChatOutbox({ clientTag: ++clientSeq, connection: () => pool.get('chat'), dispatch, flush });
+  const chat = createChatOutbox({ clientTag: ++clientSeq, connection: () => pool.get('chat'),
+    dispatch,
+    flush,
+    stateOf: (clientId) => {
+      for (const list of Object.values(store.getState().chat.byPeer)) {
+        const found = list.find((m) => m.clientId === clientId);
+        if (found) return found.state;
+      }
+      return undefined;
+    },
+    cap: 4 * (options.limits?.chatMessages ?? 500),
+  });
   const actions = createActions({ rest, paths: { ...restPathDefaults, ...options.restPaths }, dispatch, flush, getState: store.getState, report, send: (endpoint, command) => client.send(endpoint, command) });
 
   function report(error: RealtimeError): void {
@@ -234,6 +247,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     retryChat: (clientId) => chat.retry(clientId),
     actions,
     dispatch,
+    report,
     addErrorListener(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Order } from '../core/events';
 import { orderKey } from '../core/store/ordersReducer';
 import { useRealtimeClient } from './useRealtimeClient';
@@ -33,24 +33,38 @@ export interface OrderTrackingResult {
  * socket can be had.
  */
 export function useOrderTracking(orderId: string | number | undefined, options: OrderTrackingOptions = {}): OrderTrackingResult {
-  const { socket = false, pollInterval = 30_000 } = options;
+  const { socket = false } = options;
+  // 0, a negative number or NaN would poll the REST API in a tight loop: use the default.
+  const pollInterval = typeof options.pollInterval === 'number' && options.pollInterval > 0 ? options.pollInterval : 30_000;
   const client = useRealtimeClient();
   const id = orderId === undefined || orderId === null || String(orderId).trim() === '' ? null : String(orderId);
   useSubscription('timing', undefined, socket && id !== null);
   const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[orderKey({ source: 'timing', id })]));
   const live = useRealtimeState((s) => socket && s.connections.timing?.status === 'open');
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const load = useCallback(
+    (key: string) =>
+      client.actions.loadTimingOrder(key).then(
+        () => mounted.current && setError(null),
+        (cause: Error) => mounted.current && setError(cause.message),
+      ),
+    [client],
+  );
+  // Also works while live: a one-off reload, on demand.
+  const refresh = useCallback(() => void (id !== null && load(id)), [id, load]);
 
   useEffect(() => {
     if (id === null || live) return undefined;
     let cancelled = false;
     const poll = (): void => {
-      client.actions.loadTimingOrder(id).then(
-        () => !cancelled && setError(null),
-        (cause: Error) => !cancelled && setError(cause.message),
-      );
+      if (!cancelled) void load(id);
     };
     poll();
     const timer = setInterval(poll, pollInterval);
@@ -58,7 +72,7 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
       cancelled = true;
       clearInterval(timer);
     };
-  }, [client, id, live, pollInterval, tick]);
+  }, [id, live, load, pollInterval]);
 
   if (id === null) return { order: undefined, mode: 'idle', loading: false, error: 'orderId is required: pass the id of the order to track.', refresh };
   return { order, mode: live ? 'live' : 'polling', loading: order === undefined && error === null, error, refresh };

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Decorator } from '@storybook/react-vite';
 import { createRealtimeClient, type RealtimeClient } from '../../src/core/createRealtimeClient';
 import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
@@ -34,18 +34,22 @@ export function LiveSimulator({ token = 'admin', seed = 1, rate = 2, onReady, ch
     });
     return { simulator, client };
   });
+  const ready = useRef(onReady);
+  ready.current = onReady;
+  const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    onReady?.(live.simulator, live.client);
+    // StrictMode unmounts and remounts at once: keep the same world, cancel the pending dispose.
+    clearTimeout(disposeTimer.current);
+    ready.current?.(live.simulator, live.client);
     if (rate > 0) live.simulator.scenario.start({ ratePerSecond: rate });
-    return () => live.simulator.scenario.stop();
-  }, [live, rate, onReady]);
-  useEffect(() => () => {
-    // Deferred, so StrictMode's remount keeps the same world.
-    setTimeout(() => {
-      live.client.dispose();
-      live.simulator.dispose();
-    }, 0);
-  }, [live]);
+    return () => {
+      live.simulator.scenario.stop();
+      disposeTimer.current = setTimeout(() => {
+        live.client.dispose();
+        live.simulator.dispose();
+      }, 0);
+    };
+  }, [live, rate]);
   return <RealtimeProvider client={live.client}>{children}</RealtimeProvider>;
 }
 

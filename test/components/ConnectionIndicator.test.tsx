@@ -21,6 +21,14 @@ describe('ConnectionIndicatorView', () => {
     expect(indicator).toHaveAttribute('data-connection', status);
   });
 
+  it('shows the attempt number but keeps it out of what is announced, and can stay silent', () => {
+    const { container } = render(<ConnectionIndicatorView status="reconnecting" attempt={4} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Reconnecting (attempt 4)…');
+    expect(container.querySelector('[aria-hidden="true"]:not(.rrk-connection__dot)')).toHaveTextContent('(attempt 4)');
+    render(<ConnectionIndicatorView status="open" announce={false} data-testid="quiet" />);
+    expect(screen.getByTestId('quiet')).not.toHaveAttribute('role');
+  });
+
   it('keeps the text for screen readers when compact', () => {
     render(<ConnectionIndicatorView status="reconnecting" attempt={2} compact />);
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting (attempt 2)…');

@@ -11,7 +11,7 @@ import { renderLive, until, useSimulatorServer } from '../hooks/harness';
 const view = (props: Partial<OrdersBoardViewProps> = {}) => render(<OrdersBoardView orders={ordersByStatus} status="open" locale="en-US" {...props} />);
 const root = (container: HTMLElement) => container.querySelector<HTMLElement>('section')!;
 const card = (id: string | number) => screen.getByRole('article', { name: new RegExp(`^Order #${id}\\b`) });
-const enabledButtons = (id: string | number) => within(card(id)).getAllByRole('button').filter((b) => !(b as HTMLButtonElement).disabled).map((b) => b.getAttribute('aria-label'));
+const enabledButtons = (id: string | number) => within(card(id)).getAllByRole('button').filter((b) => b.getAttribute('aria-disabled') !== 'true').map((b) => b.getAttribute('aria-label'));
 const noContrast = { rules: { 'color-contrast': { enabled: false } } };
 
 describe('OrdersBoardView', () => {

@@ -194,3 +194,35 @@ describe('RealtimeToaster', () => {
     await expectNoAxeViolations(document.body);
   });
 });
+
+describe('RealtimeToaster when the app misbehaves', () => {
+  it('reports a throwing toastFor through onError and keeps every other store listener updating', async () => {
+    const { client, dispatch } = setup({
+      toastFor: (event) => {
+        if (event.type === 'order-status') throw new Error('boom');
+        return undefined;
+      },
+    });
+    const errors: string[] = [];
+    client.addErrorListener((e) => errors.push(e.message));
+    let seen = 0;
+    client.store.subscribe(() => (seen += 1));
+    dispatch('orders:5', upsert(order(5)));
+    await flush();
+    dispatch('orders:5', upsert(order(5, { status: 'Done' })));
+    await flush();
+    expect(errors).toEqual(['RealtimeToaster: toastFor threw for order:5:status:Done: boom']);
+    expect(seen).toBe(2);
+    expect(client.store.getState().orders.byId['5']!.status).toBe('Done');
+  });
+
+  it('survives a malformed locale', async () => {
+    const { dispatch } = setup({ locale: 'en_US' });
+    dispatch('orders:6', upsert(order(6)));
+    await flush();
+    dispatch('orders:6', upsert(order(6, { status: 'Done' })));
+    await flush();
+    expect(toasts()).toHaveLength(1);
+    expect(toasts()[0]).toHaveTextContent('Order #6 is now Done');
+  });
+});

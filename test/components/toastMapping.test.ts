@@ -52,7 +52,7 @@ describe('toastForEvent', () => {
     const cases: [ToastEvent, object][] = [
       [{ type: 'order-status', id: 'a', slot: 'a', order: o, previousStatus: 'Continue' }, { kind: 'error', title: 'Order #101 is now Dropped', message: 'Was Continue (40%)', toastId: 'a' }],
       [{ type: 'order-progress', id: 'b', slot: 'b', order: order('7', { progress: 55 }), previousProgress: 40 }, { kind: 'info', title: 'Order #7: 55% done' }],
-      [{ type: 'order-created', id: 'c', slot: 'c', order: order('12', { customerName: 'Malee', total: 240, items: [{ id: '1', name: 'Pad thai', quantity: 2, price: 120 }] }) }, { title: 'New order #12 from Malee — ฿240', message: '2× Pad thai' }],
+      [{ type: 'order-created', id: 'c', slot: 'c', order: order('12', { customerName: 'Malee', total: 240, items: [{ id: '1', name: 'Pad thai', quantity: 2, price: 120 }] }) }, { title: 'New order #12 from Malee — ฿240.00', message: '2× Pad thai' }],
       [{ type: 'notification', id: 'd', slot: 'd', notification: notificationsOfEveryKind[2]! }, { kind: 'warning', title: 'Water off on Tuesday', message: 'Pipe repairs from 09:00 to 13:00.' }],
       [{ type: 'approval', id: 'e', slot: 'e', entry: { id: 'e', kind: 'approved', text: 'alice approved by admin', timestamp: 't' } }, { kind: 'success', title: 'User approved', message: 'alice approved by admin' }],
     ];

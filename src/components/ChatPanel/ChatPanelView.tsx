@@ -101,7 +101,7 @@ export function ChatPanelView({
         <span id={titleId} className={cls('rrk-chat__title')} title={peerName && peerName.length > 24 ? peerName : undefined}>
           {peerName ? `Chat with ${peerName}` : 'Chat'}
         </span>
-        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} />
+        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} />
       </header>
       {error ? (
         <p role="alert" className={cls('rrk-chat__error')}>
@@ -113,6 +113,8 @@ export function ChatPanelView({
           ref={logRef}
           role="log"
           aria-live="polite"
+          // Only new messages are news; state changes (Sending…, Sent) would be re-read each time.
+          aria-relevant="additions"
           aria-label={`Messages with ${who}`}
           aria-busy={state === 'loading' || undefined}
           // Focusable so keyboard users can scroll the history.

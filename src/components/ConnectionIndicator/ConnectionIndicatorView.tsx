@@ -13,15 +13,23 @@ export interface ConnectionIndicatorViewProps extends Omit<ComponentPropsWithout
   compact?: boolean;
   /** Render without the kit's class names (data-* attributes stay). @default false */
   unstyled?: boolean;
+  /**
+   * Announce changes to screen readers (`role="status"`). Components that embed an indicator
+   * turn this off, so a page with several of them says each change once. @default true
+   */
+  announce?: boolean;
 }
 
 /** A dot plus text for a connection state; `role="status"` so changes are announced politely. */
-export function ConnectionIndicatorView({ status, attempt = 0, label, compact = false, unstyled = false, className, ...rest }: ConnectionIndicatorViewProps): ReactElement {
+export function ConnectionIndicatorView({ status, attempt = 0, label, compact = false, unstyled = false, announce = true, className, ...rest }: ConnectionIndicatorViewProps): ReactElement {
   const text = connectionText(status, attempt);
+  // The attempt number changes on every retry: shown, but kept out of what is announced.
+  const spoken = connectionText(status, 0);
+  const attemptText = text.slice(spoken.replace(/…$/, '').length).replace(/…$/, '');
   const cls = (name: string) => (unstyled ? undefined : name);
   return (
     <span
-      role="status"
+      role={announce ? 'status' : undefined}
       {...rest}
       className={[cls('rrk-connection'), className].filter(Boolean).join(' ') || undefined}
       data-connection={status}
@@ -31,7 +39,14 @@ export function ConnectionIndicatorView({ status, attempt = 0, label, compact = 
       <span className={cls('rrk-connection__dot')} aria-hidden="true" />
       <span className={compact ? cls('rrk-visually-hidden') : cls('rrk-connection__text')}>
         {label ? `${label}: ` : ''}
-        {text}
+        {attemptText ? (
+          <>
+            {spoken.replace(/…$/, '')}
+            <span aria-hidden="true">{attemptText}</span>…
+          </>
+        ) : (
+          text
+        )}
       </span>
     </span>
   );

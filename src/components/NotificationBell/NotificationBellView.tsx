@@ -120,8 +120,9 @@ export function NotificationBellView({
           <span id={titleId} className={cls('rrk-bell__title')}>
             {label}
           </span>
-          <ConnectionIndicatorView status={status} attempt={attempt} compact unstyled={unstyled} />
-          <button type="button" className={cls('rrk-bell__mark-all')} onClick={onMarkAllRead} disabled={!hasUnread}>
+          <ConnectionIndicatorView status={status} attempt={attempt} compact unstyled={unstyled} announce={false} />
+          {/* aria-disabled keeps focus on the button once everything is read (Escape still closes). */}
+          <button type="button" className={cls('rrk-bell__mark-all')} onClick={() => hasUnread && onMarkAllRead?.()} aria-disabled={!hasUnread || undefined}>
             Mark all read
           </button>
         </div>

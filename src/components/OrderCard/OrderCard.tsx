@@ -15,7 +15,12 @@ export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'stat
  * A live card for one order: status, progress, booster price, booster, reached rank, last
  * update, and the socket's state. It re-renders only when this order or its socket changed.
  */
-export function OrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...rest }: OrderCardProps): ReactElement {
+export function OrderCard(props: OrderCardProps): ReactElement {
+  // A new id is a new card: its not-found timer and change highlight start afresh.
+  return <LiveOrderCard key={String(props.orderId)} {...props} />;
+}
+
+function LiveOrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...rest }: OrderCardProps): ReactElement {
   const { order, status, lastEvent, error } = useOrderSocket(orderId);
   const [notFound, setNotFound] = useState(false);
   const [highlight, setHighlight] = useState(false);

@@ -72,7 +72,7 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
           Order #{orderId ?? '?'}
         </h3>
         {order && <StatusBadge status={order.status} unstyled={unstyled} />}
-        <ConnectionIndicatorView status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} role="presentation" />
+        <ConnectionIndicatorView status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} announce={false} />
       </header>
       {state === 'error' && <p role="alert" className={cls('rrk-order-card__message')}>{error}</p>}
       {state === 'not-found' && <p className={cls('rrk-order-card__message')}>No order with this id. It may have been removed.</p>}

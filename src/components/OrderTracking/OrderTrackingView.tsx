@@ -91,7 +91,7 @@ export function OrderTrackingView({
       <header className={cls('rrk-order-tracking__header')}>
         <h2 id={titleId} className={cls('rrk-order-tracking__title')}>{title ?? (id === undefined ? 'Your order' : `Order #${id}`)}</h2>
         {mode === 'live' ? (
-          <ConnectionIndicatorView status="open" unstyled={unstyled} />
+          <ConnectionIndicatorView status="open" unstyled={unstyled} announce={false} />
         ) : mode === 'polling' ? (
           <span className={cls('rrk-order-tracking__mode')}>
             Updated every {intervalText(pollInterval)}

@@ -68,8 +68,12 @@ export function OrderRow({ order, busy, onStatusChange, currency, locale, unstyl
               className={cls('rrk-orders-board__button')}
               data-variant={step.status === 'cancelled' ? 'danger' : step.status === next ? 'primary' : undefined}
               aria-label={step.name(order.id)}
-              disabled={busy || !allowed.includes(step.status)}
-              onClick={() => onStatusChange?.(order.id, step.status)}
+              // aria-disabled, not disabled: the pressed button stays focusable after the
+              // optimistic change makes its step unavailable, so keyboard focus is not lost.
+              aria-disabled={busy || !allowed.includes(step.status) || undefined}
+              onClick={() => {
+                if (!busy && allowed.includes(step.status)) onStatusChange?.(order.id, step.status);
+              }}
             >
               {step.text}
             </button>

@@ -84,7 +84,7 @@ export function OrdersBoardView({
     >
       <header className={cls('rrk-orders-board__header')}>
         <h2 id={titleId} className={cls('rrk-orders-board__title')}>{title}</h2>
-        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} className={cls('rrk-orders-board__connection')} />
+        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} className={cls('rrk-orders-board__connection')} />
       </header>
       <NewOrderBanner
         order={banner}

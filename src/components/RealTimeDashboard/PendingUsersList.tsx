@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { ReactElement } from 'react';
 import type { AdminUser } from '../../core/events';
 import { Avatar } from './Avatar';
@@ -30,6 +31,13 @@ export interface PendingUsersListProps {
 
 /** Users awaiting approval, each with Approve / Reject; scrolls when the list is long. */
 export function PendingUsersList({ users, pending, pendingCount, loading, onApprove, onReject, locale, cls }: PendingUsersListProps): ReactElement {
+  const listRef = useRef<HTMLDivElement>(null);
+  // The row leaves the list at once (optimistic): keep keyboard focus in the list rather than
+  // letting it fall back to the page.
+  const decide = (action: ((id: string) => void) | undefined, id: string): void => {
+    action?.(id);
+    listRef.current?.focus();
+  };
   if (loading) {
     return (
       <ul className={cls('rrk-dashboard__list')} aria-hidden="true">
@@ -48,7 +56,7 @@ export function PendingUsersList({ users, pending, pendingCount, loading, onAppr
   }
   return (
     // Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable).
-    <div className={cls('rrk-dashboard__scroll')} tabIndex={0} role="group" aria-label="Pending users list">
+    <div ref={listRef} className={cls('rrk-dashboard__scroll')} tabIndex={0} role="group" aria-label="Pending users list">
       <ul className={cls('rrk-dashboard__list')}>
         {users.map((user) => {
           const name = displayName(user);
@@ -70,10 +78,10 @@ export function PendingUsersList({ users, pending, pendingCount, loading, onAppr
                 </span>
               </span>
               <span className={cls('rrk-dashboard__actions')}>
-                <button type="button" className={cls('rrk-dashboard__button')} data-variant="primary" disabled={busy} aria-label={`Approve ${user.username}`} onClick={() => onApprove?.(user.id)}>
+                <button type="button" className={cls('rrk-dashboard__button')} data-variant="primary" disabled={busy} aria-label={`Approve ${user.username}`} onClick={() => decide(onApprove, user.id)}>
                   Approve
                 </button>
-                <button type="button" className={cls('rrk-dashboard__button')} data-variant="danger" disabled={busy} aria-label={`Reject ${user.username}`} onClick={() => onReject?.(user.id)}>
+                <button type="button" className={cls('rrk-dashboard__button')} data-variant="danger" disabled={busy} aria-label={`Reject ${user.username}`} onClick={() => decide(onReject, user.id)}>
                   Reject
                 </button>
               </span>

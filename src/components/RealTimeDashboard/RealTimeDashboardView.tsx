@@ -80,7 +80,7 @@ export function RealTimeDashboardView({
             <span className={cls('rrk-visually-hidden')}> awaiting approval</span>
           </span>
         )}
-        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} className={cls('rrk-dashboard__connection')} />
+        <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} className={cls('rrk-dashboard__connection')} />
       </header>
       {stale && <p className={cls('rrk-dashboard__stale')}>Showing the last data received; it may be out of date until the connection is back.</p>}
       {error && (

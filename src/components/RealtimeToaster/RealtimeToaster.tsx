@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useState, type ReactElement } from 'react';
 import { Slide, ToastContainer, toast, type Id, type ToastContainerProps, type ToastPosition } from 'react-toastify';
+import { RealtimeError } from '../../core/RealtimeError';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
 import { Toast } from '../Toast/Toast';
 import { createToastGate } from './createToastGate';
@@ -87,8 +88,17 @@ export function RealtimeToaster({
     const now = Date.now();
     let overflowed = false;
     for (const event of events) {
-      const fallback = toastForEvent(event, { locale });
-      const custom = toastFor ? toastFor(event, fallback) : undefined;
+      let fallback: ToastSpec;
+      let custom: ToastSpec | null | false | undefined;
+      try {
+        fallback = toastForEvent(event, { locale });
+        custom = toastFor ? toastFor(event, fallback) : undefined;
+      } catch (cause) {
+        // This runs inside the store's listener loop: a throwing toastFor must not stop the
+        // other listeners (every component) from seeing the update. Report it instead.
+        client.report(new RealtimeError('invalid-options', `RealtimeToaster: toastFor threw for ${event.id}: ${String((cause as Error)?.message ?? cause)}`, { cause }));
+        continue;
+      }
       if (custom === null || custom === false) continue;
       const spec = custom ?? fallback;
       const id = spec.toastId ?? event.id;

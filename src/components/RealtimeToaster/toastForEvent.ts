@@ -1,3 +1,4 @@
+import { formatCurrency } from '../../componentUtils/formatCurrency';
 import type { ToastOptions } from 'react-toastify';
 import type { Order } from '../../core/events';
 import { statusInfo, type StatusTone } from '../StatusBadge/statusInfo';
@@ -46,8 +47,7 @@ export function orderStatusToastKind(status: string): ToastKind {
 }
 
 function baht(amount: number, locale: string | undefined): string {
-  // narrowSymbol: "฿240" in every locale (en-US would otherwise print "THB 240.00").
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'THB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+  return formatCurrency(amount, 'THB', locale);
 }
 
 function orderLabel(order: Order): string {
