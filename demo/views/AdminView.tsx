@@ -1,4 +1,4 @@
-import { OrdersBoard, RealtimeProvider, RealtimeToaster, RealTimeDashboard } from 'react-realtime-kit';
+import { ConnectionIndicator, OrdersBoard, RealtimeProvider, RealtimeToaster, RealTimeDashboard } from 'react-realtime-kit';
 import type { ReactNode } from 'react';
 import { tokens } from '../backend';
 import { useClient } from '../useClient';
@@ -9,6 +9,10 @@ export function AdminView(): ReactNode {
   return (
     <RealtimeProvider client={client}>
       <section className="demo__view" aria-label="Admin">
+        <div className="demo__toolbar">
+          <h2>Staff</h2>
+          <ConnectionIndicator label="Connection" />
+        </div>
         <RealTimeDashboard />
         <OrdersBoard />
       </section>

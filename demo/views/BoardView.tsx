@@ -21,7 +21,7 @@ export function BoardView(): ReactNode {
       <section className="demo__view" aria-labelledby="board-title">
         <div className="demo__toolbar">
           <h2 id="board-title">Orders on the board ({ids.length})</h2>
-          <ConnectionIndicator label="All order streams" />
+          <ConnectionIndicator label="Connection" />
           <form onSubmit={add} className="demo__add">
             <label htmlFor="watch-id">Watch order #</label>
             <input id="watch-id" inputMode="numeric" value={draft} onChange={(e) => setDraft(e.target.value)} size={6} />

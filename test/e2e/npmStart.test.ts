@@ -11,16 +11,21 @@ describe('npm start', () => {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await expect.poll(() => output, { timeout: 30_000, interval: 50 }).toContain('Ctrl-C stops everything.');
-    const demo = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
-    const backend = /simulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
-    expect(output).toMatch(/Tokens: demo .* peer .* admin/);
-    expect(await (await fetch(demo)).text()).toContain('<div id="root"></div>');
-    const orders = (await (await fetch(`${backend}/api/admin/orders`, { headers: { Authorization: 'Bearer admin' } })).json()) as { data: unknown[] };
-    expect(orders.data.length).toBeGreaterThan(0);
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    await expect(fetch(demo)).rejects.toThrow();
-    await expect(fetch(`${backend}/api/admin/orders`)).rejects.toThrow();
+    try {
+      await expect.poll(() => output, { timeout: 30_000, interval: 50 }).toContain('Ctrl-C stops everything.');
+      const demo = /Open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)![1]!;
+      const backend = /simulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)![1]!;
+      expect(output).toMatch(/Tokens: demo .* peer .* admin/);
+      expect(await (await fetch(demo)).text()).toContain('<div id="root"></div>');
+      const orders = (await (await fetch(`${backend}/api/admin/orders`, { headers: { Authorization: 'Bearer admin' } })).json()) as { data: unknown[] };
+      expect(orders.data.length).toBeGreaterThan(0);
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      await expect(fetch(demo)).rejects.toThrow();
+      await expect(fetch(`${backend}/api/admin/orders`)).rejects.toThrow();
+    } finally {
+      // Never leave the servers running (and holding ports) after a failed assertion.
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   });
 });

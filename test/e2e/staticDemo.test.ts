@@ -62,6 +62,8 @@ describe('npm run build:demo (the simulator inside the page, no server)', () => 
     const name = await approve.getAttribute('aria-label');
     await approve.click();
     await expect.poll(() => page.getByRole('button', { name: name! }).count()).toBe(0);
+    // The optimistic removal alone would pass even if the server refused: wait for its word.
+    await expect.poll(() => page.locator('.Toastify').textContent(), { timeout: 10_000 }).toContain('User approved');
     expect(problems).toEqual([]);
   });
 });

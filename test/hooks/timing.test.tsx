@@ -81,15 +81,15 @@ describe('useOrderTracking (customer)', () => {
     await until(() => screen.getByTestId('tracker').textContent === 'preparing 150', 'a later poll');
     view.unmount();
     const polls = harness.restCalls.length;
-    // Another poll would be due after 50 ms; wait for two REST-independent server round trips instead of sleeping.
-    harness.simulator.emit.timingStatus(order.id, 'ready');
-    await until(() => harness.simulator.world.timingOrders.get(order.id)?.status === 'ready', 'the change');
+    // Proving an absence takes time: three poll intervals pass with no further request.
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(harness.restCalls.length).toBe(polls);
   });
 
   it('says what is wrong for a missing id or an unknown order', async () => {
-    renderLive(harness, <Tracker id={undefined} pollInterval={50} />, { token: 'demo' });
-    expect(screen.getByTestId('tracker').textContent).toBe('error: orderId is required: pass the id of the order to track.');
+    renderLive(harness, <><Tracker id={undefined} pollInterval={50} /><Tracker id={9999} pollInterval={60_000} /></>, { token: 'demo' });
+    const [missing, unknown] = screen.getAllByTestId('tracker');
+    expect(missing!.textContent).toBe('error: orderId is required: pass the id of the order to track.');
+    await until(() => unknown!.textContent?.startsWith('error: GET /api/orders/9999/status answered 404'), 'the 404');
   });
 });
