@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { sanitizeUrl } from '../../protocols/sanitizeUrl';
+import { classNames } from '../../componentUtils/classNames';
 import { describeAttachment } from './chatText';
 
 export interface ChatAttachmentProps {
@@ -16,7 +17,7 @@ export interface ChatAttachmentProps {
  * `href` or `src` — it shows as plain text saying it was blocked.
  */
 export function ChatAttachment({ url, unstyled = false }: ChatAttachmentProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const safe = sanitizeUrl(url);
   if (!safe) {
     return (

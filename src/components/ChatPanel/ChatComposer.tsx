@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactElement } from 'react';
+import { classNames } from '../../componentUtils/classNames';
 
 export interface ChatComposerProps {
   onSend(text: string): void;
@@ -13,7 +14,7 @@ export interface ChatComposerProps {
 
 /** A textarea and Send button: Enter sends, Shift+Enter adds a line, blank text is not sendable. */
 export function ChatComposer({ onSend, label, disabled = false, placeholder, describedBy, unstyled = false }: ChatComposerProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const id = useId();
   const [text, setText] = useState('');
   const sendable = !disabled && text.trim() !== '';

@@ -1,6 +1,7 @@
 import { memo, type ReactElement } from 'react';
 import type { ChatMessage } from '../../core/events';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
+import { classNames } from '../../componentUtils/classNames';
 import { formatClock, formatFull, parseTime } from '../../componentUtils/formatTime';
 import { ChatAttachment } from './ChatAttachment';
 import { messageStateInfo } from './chatText';
@@ -28,7 +29,7 @@ function preview(text: string): string {
  * Memoised: a long conversation re-renders only the message that changed.
  */
 export const ChatMessageItem = memo(function ChatMessageItem({ message, peerName, onRetry, locale, unstyled = false }: ChatMessageItemProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const sender = message.own ? 'You' : message.senderName || peerName || 'Them';
   const date = parseTime(message.timestamp);
   const state = message.own ? messageStateInfo(message.state) : null;

@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactEl
 import type { ConnectionStatus } from '../../core/Connection';
 import type { ChatMessage } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';
 import { EMPTY_TEXT, OFFLINE_HINT } from './chatText';
@@ -70,7 +71,7 @@ export function ChatPanelView({
   className,
   ...rest
 }: ChatPanelViewProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const titleId = useId();
   const hintId = useId();
   const logRef = useRef<HTMLDivElement>(null);
@@ -92,7 +93,7 @@ export function ChatPanelView({
   return (
     <section
       {...rest}
-      className={[cls('rrk-chat'), className].filter(Boolean).join(' ') || undefined}
+      className={joinClasses(cls('rrk-chat'), className)}
       aria-labelledby={titleId}
       data-state={state}
       data-connection={status}

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { connectionText } from './connectionText';
 
 export interface ConnectionIndicatorViewProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
@@ -26,12 +27,12 @@ export function ConnectionIndicatorView({ status, attempt = 0, label, compact = 
   // The attempt number changes on every retry: shown, but kept out of what is announced.
   const spoken = connectionText(status, 0);
   const attemptText = text.slice(spoken.replace(/…$/, '').length).replace(/…$/, '');
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   return (
     <span
       role={announce ? 'status' : undefined}
       {...rest}
-      className={[cls('rrk-connection'), className].filter(Boolean).join(' ') || undefined}
+      className={joinClasses(cls('rrk-connection'), className)}
       data-connection={status}
       data-compact={compact || undefined}
       title={compact ? (label ? `${label}: ${text}` : text) : undefined}

@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useId, useRef, useState, type ComponentProps
 import type { ConnectionStatus } from '../../core/Connection';
 import type { Notification } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { NotificationIcon } from './NotificationIcon';
 import { badgeText } from './notificationKind';
 import { NotificationList } from './NotificationList';
@@ -62,7 +63,7 @@ export function NotificationBellView({
   className,
   ...rest
 }: NotificationBellViewProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const open = controlledOpen ?? ownOpen;
   const panelId = useId();
@@ -97,7 +98,7 @@ export function NotificationBellView({
   const badge = badgeText(count, maxBadge);
   const offline = status !== 'open';
   return (
-    <div {...rest} ref={rootRef} className={[cls('rrk-bell'), className].filter(Boolean).join(' ') || undefined} data-state={open ? 'open' : 'closed'} onKeyDown={onKeyDown}>
+    <div {...rest} ref={rootRef} className={joinClasses(cls('rrk-bell'), className)} data-state={open ? 'open' : 'closed'} onKeyDown={onKeyDown}>
       <button
         ref={buttonRef}
         type="button"

@@ -1,5 +1,6 @@
 import { memo, type ReactElement } from 'react';
 import type { Notification } from '../../core/events';
+import { classNames } from '../../componentUtils/classNames';
 import { formatFull, formatRelative, parseTime } from '../../componentUtils/formatTime';
 import { NotificationIcon } from './NotificationIcon';
 import { notificationKindInfo } from './notificationKind';
@@ -24,7 +25,7 @@ export interface NotificationItemProps {
  * visually hidden "Unread" text — never by weight or colour alone.
  */
 export const NotificationItem = memo(function NotificationItem({ notification: n, onMarkRead, onSelect, locale, now, unstyled = false }: NotificationItemProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const kind = notificationKindInfo(n.kind);
   const date = parseTime(n.timestamp);
   return (

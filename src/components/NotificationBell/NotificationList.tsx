@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
 import type { Notification } from '../../core/events';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { NotificationItem } from './NotificationItem';
 
 export interface NotificationListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
@@ -34,11 +35,11 @@ export function NotificationList({
   className,
   ...rest
 }: NotificationListProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   // Whole minutes: relative times change no faster, and items stay memoised between renders.
   const at = now ?? Math.floor(Date.now() / 60_000) * 60_000;
   return (
-    <div {...rest} className={[cls('rrk-notification-list'), className].filter(Boolean).join(' ') || undefined} data-empty={notifications.length === 0}>
+    <div {...rest} className={joinClasses(cls('rrk-notification-list'), className)} data-empty={notifications.length === 0}>
       {notifications.length === 0 ? (
         <p className={cls('rrk-notification-list__empty')}>{emptyText}</p>
       ) : (

@@ -3,6 +3,7 @@ import type { ConnectionStatus } from '../../core/Connection';
 import type { Order } from '../../core/events';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { formatFull, parseTime } from '../../componentUtils/formatTime';
 import { ProgressBar } from './ProgressBar';
@@ -45,7 +46,7 @@ function rankText(order: Order): string | null {
 export function OrderCardView(props: OrderCardViewProps): ReactElement {
   const { orderId, order, status, notFound = false, error = null, highlight = false, currency = 'USD', locale, unstyled = false, className, ...rest } = props;
   const titleId = useId();
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const state = error ? 'error' : order ? 'ready' : notFound ? 'not-found' : 'loading';
   const stale = Boolean(order) && status !== 'open';
   const rows: [string, string | null][] = order
@@ -61,7 +62,7 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
       {...rest}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
-      className={[cls('rrk-order-card'), className].filter(Boolean).join(' ') || undefined}
+      className={joinClasses(cls('rrk-order-card'), className)}
       data-state={state}
       data-connection={status}
       data-stale={stale || undefined}

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { classNames } from '../../componentUtils/classNames';
 
 export interface ProgressBarProps {
   /** 0–100, or null when unknown. */
@@ -12,7 +13,7 @@ export interface ProgressBarProps {
 export function ProgressBar({ value, label = 'Progress', unstyled = false }: ProgressBarProps): ReactElement {
   const known = typeof value === 'number' && Number.isFinite(value);
   const clamped = known ? Math.min(100, Math.max(0, value)) : 0;
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   return (
     <div className={cls('rrk-progress')} data-known={known}>
       <div

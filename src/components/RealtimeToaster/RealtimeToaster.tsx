@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useState, type ReactElement } from 'react';
 import { Slide, ToastContainer, toast, type Id, type ToastContainerProps, type ToastPosition } from 'react-toastify';
 import { RealtimeError } from '../../core/RealtimeError';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { Toast } from '../Toast/Toast';
 import { createToastGate } from './createToastGate';
 import { ToastCloseButton } from './ToastCloseButton';
@@ -126,7 +127,9 @@ export function RealtimeToaster({
     });
   }, [client]);
 
-  const kit = (name: string, extra: unknown) => [unstyled ? undefined : name, typeof extra === 'string' ? extra : undefined].filter(Boolean).join(' ') || undefined;
+  const cls = classNames(unstyled);
+  // Only strings are joined: untyped (JS) callers can pass anything, which must not reach the class attribute.
+  const kit = (name: string, extra: unknown) => joinClasses(cls(name), typeof extra === 'string' && extra);
   return (
     <ToastContainer
       aria-label="Live updates, Alt+T to focus"

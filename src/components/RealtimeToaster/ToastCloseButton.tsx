@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { CloseButtonProps } from 'react-toastify';
+import { Icon } from '../../componentUtils/Icon';
 
 export interface ToastCloseButtonProps extends Partial<CloseButtonProps> {
   /** Accessible name. @default 'Dismiss notification' */
@@ -23,9 +24,7 @@ export function ToastCloseButton({ closeToast, label = 'Dismiss notification' }:
         closeToast?.(true);
       }}
     >
-      <svg viewBox="0 0 16 16" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true" focusable="false">
-        <path d="M4 4l8 8M12 4l-8 8" />
-      </svg>
+      <Icon shape="cross" />
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { StatusIcon } from './StatusIcon';
 import { statusInfo } from './statusInfo';
 
@@ -43,18 +44,18 @@ export function StatusBadge({
 }: StatusBadgeProps): ReactElement {
   const info = statusInfo(status);
   const text = label ?? info.label;
-  const classes = [unstyled ? undefined : 'rrk-status-badge', className].filter(Boolean).join(' ');
+  const cls = classNames(unstyled);
   return (
     <span
       {...rest}
-      className={classes || undefined}
+      className={joinClasses(cls('rrk-status-badge'), className)}
       title={title ?? (!info.known || text.length > LONG_LABEL ? text : undefined)}
       data-status={info.key}
       data-tone={info.tone}
       data-size={size}
     >
-      <StatusIcon name={info.icon} className={unstyled ? undefined : 'rrk-status-badge__icon'} />
-      <span className={unstyled ? undefined : 'rrk-status-badge__label'}>{text}</span>
+      <StatusIcon name={info.icon} className={cls('rrk-status-badge__icon')} />
+      <span className={cls('rrk-status-badge__label')}>{text}</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
+import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { formatClock, formatFull, parseTime, type TimeInput } from '../../componentUtils/formatTime';
 import { ToastIcon, toastKindLabel, type ToastKind } from './ToastIcon';
 
@@ -45,12 +46,12 @@ export function Toast({
   data: _data,
   ...rest
 }: ToastProps): ReactElement {
-  const cls = (name: string) => (unstyled ? undefined : name);
+  const cls = classNames(unstyled);
   const known = toastKindLabel[kind] ? kind : 'default';
   const date = parseTime(time);
   const rawTime = time === null || time === undefined || time === '' ? null : String(time);
   return (
-    <div {...rest} className={[cls('rrk-toast'), className].filter(Boolean).join(' ') || undefined} data-kind={known}>
+    <div {...rest} className={joinClasses(cls('rrk-toast'), className)} data-kind={known}>
       <ToastIcon kind={known} className={cls('rrk-toast__icon')} />
       <div className={cls('rrk-toast__body')}>
         <p className={cls('rrk-toast__title')}>
