@@ -1,0 +1,401 @@
+/**
+ * `npm run bench [-- --quick] [-- --reps N] [-- --only burst,sustained,size,sockets]`
+ *
+ * Side by side, in Debian's Chromium driven over a bare DevTools connection: the kit's hooks
+ * against react-use-websocket 4.13 (share: true + a filter per card), same page, same cards,
+ * same seeded frames from a loopback server. Variants alternate within each repetition and
+ * medians are reported. Prints a table and writes bench/results/latest.json (--quick:
+ * bench/results/quick.json). Exits non-zero only when a run is broken (a card showing a wrong
+ * final value, a burst that never reaches its final state, a page not on the profiling build);
+ * timings are reported, never asserted.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildPages, buildRoot } from './lib/build';
+import { Browser } from './lib/chromium';
+import { driverCheck } from './lib/driverCheck';
+import { describeMachine } from './lib/machine';
+import { runPage, socketCheck, type RunResult, type RunSpec, type Side, type SocketCheck } from './lib/measure';
+import { BenchServer } from './lib/server';
+import { measureSizes } from './lib/size';
+import { fmt, median, ratio } from './lib/stats';
+import { orderSequence } from './lib/workload';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const argValue = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.split('=')[1];
+};
+const only = new Set((argValue('--only') ?? (quick ? 'burst,sustained,size,sockets' : 'burst,sustained,size,sockets,driver')).split(','));
+
+const plan = quick
+  ? {
+      reps: 1,
+      burst: { cards: 100, frames: 2_000 },
+      noFilter: { cards: 100, frames: 200 },
+      perOrder: { cards: 50, frames: 2_000 },
+      sustained: { cards: 100, rates: [1_000, 2_000], seconds: 2 },
+      sockets: { perOrder: 200, sameOrder: 500, noShare: false },
+    }
+  : {
+      reps: 3,
+      burst: { cards: 500, frames: 20_000 },
+      noFilter: { cards: 500, frames: 500 },
+      perOrder: { cards: 200, frames: 20_000 },
+      sustained: { cards: 500, rates: [1_000, 2_000, 5_000, 10_000, 20_000], seconds: 5 },
+      sockets: { perOrder: 200, sameOrder: 500, noShare: true },
+    };
+plan.reps = Number(argValue('--reps') ?? plan.reps);
+
+/** A side keeps up with a rate when this share of its frames is on screen within LAG_LIMIT_MS. */
+const LAG_LIMIT_MS = 100;
+const BURST_TIMEOUT_MS = quick ? 60_000 : 180_000;
+const DRAIN_MS = 3_000;
+
+const failures: string[] = [];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+
+interface Scenario {
+  key: string;
+  title: string;
+  theirsLabel: string;
+  base: Omit<RunSpec, 'side' | 'sequence'>;
+  frames: number;
+  orders: number;
+  theirs: Partial<RunSpec>;
+}
+
+const burstScenarios: Scenario[] = [
+  {
+    key: 'multiOrder',
+    title: `Burst: ${plan.burst.cards} cards, ${plan.burst.frames.toLocaleString('en-US')} frames on one multi-order stream, as fast as the server sends`,
+    theirsLabel: 'theirs (share + filter)',
+    base: { stream: 'multi', cards: plan.burst.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
+    frames: plan.burst.frames,
+    orders: plan.burst.cards,
+    theirs: { filter: true },
+  },
+  {
+    key: 'multiOrderNoFilter',
+    title: `Burst: ${plan.noFilter.cards} cards, ${plan.noFilter.frames.toLocaleString('en-US')} frames, theirs without a filter`,
+    theirsLabel: 'theirs (share, no filter)',
+    base: { stream: 'multi', cards: plan.noFilter.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
+    frames: plan.noFilter.frames,
+    orders: plan.noFilter.cards,
+    theirs: { filter: false },
+  },
+  {
+    key: 'perOrder',
+    title: `Burst: ${plan.perOrder.cards} cards on ${plan.perOrder.cards} per-order streams (ws/orders/<id>/), ${plan.perOrder.frames.toLocaleString('en-US')} frames`,
+    theirsLabel: 'theirs (share, one URL per order)',
+    base: { stream: 'perOrder', cards: plan.perOrder.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
+    frames: plan.perOrder.frames,
+    orders: plan.perOrder.cards,
+    theirs: {},
+  },
+];
+
+function specFor(scenario: Scenario, side: Side, sequence: Int32Array): RunSpec {
+  return { ...scenario.base, ...(side === 'theirs' ? scenario.theirs : {}), side, sequence };
+}
+
+const sidesInOrder = (rep: number): Side[] => (rep % 2 === 0 ? ['ours', 'theirs'] : ['theirs', 'ours']);
+
+async function measureRun(browser: Browser, server: BenchServer, label: string, spec: RunSpec): Promise<RunResult> {
+  const t0 = Date.now();
+  const result = await runPage(browser, server, spec);
+  const summary = result.done
+    ? `${fmt(result.wallMs)} ms, ${result.renders} renders / ${result.ideal} ideal, lag p95 ${fmt(result.lagP95)} ms`
+    : `not final in time (${result.unshown} frames unshown), lag p95 ${fmt(result.lagP95)} ms`;
+  log(`  ${label} ${spec.side}: ${summary} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  if (!result.ok) failures.push(`${label} ${spec.side}: ${result.problem}`);
+  if (result.visibility !== 'visible') failures.push(`${label} ${spec.side}: the page was ${result.visibility}, so animation frames were throttled`);
+  return result;
+}
+
+interface SideSummary {
+  runs: RunResult[];
+  renders: number | null;
+  ideal: number | null;
+  rendersPerIdeal: number | null;
+  wallMs: number | null;
+  frameP95: number | null;
+  heapBeforeMB: number | null;
+  heapAfterMB: number | null;
+}
+
+function summarize(runs: RunResult[]): SideSummary {
+  const mb = (b: number) => b / 2 ** 20;
+  return {
+    runs,
+    renders: median(runs.map((r) => r.renders)),
+    ideal: median(runs.map((r) => r.ideal)),
+    rendersPerIdeal: median(runs.map((r) => r.rendersPerIdeal)),
+    wallMs: median(runs.map((r) => r.wallMs)),
+    frameP95: median(runs.map((r) => r.frameP95)),
+    heapBeforeMB: median(runs.map((r) => mb(r.heapBefore))),
+    heapAfterMB: median(runs.map((r) => mb(r.heapAfter))),
+  };
+}
+
+async function runBursts(browser: Browser, server: BenchServer) {
+  const out: Record<string, { title: string; theirsLabel: string; workload: Record<string, unknown>; ours: SideSummary; theirs: SideSummary }> = {};
+  for (const scenario of burstScenarios) {
+    log(`${scenario.title}`);
+    const runs: Record<Side, RunResult[]> = { ours: [], theirs: [] };
+    for (let rep = 0; rep < plan.reps; rep++) {
+      const sequence = orderSequence(1000 + rep, scenario.frames, scenario.orders);
+      for (const side of sidesInOrder(rep)) runs[side].push(await measureRun(browser, server, `${scenario.key} #${rep + 1}`, specFor(scenario, side, sequence)));
+    }
+    out[scenario.key] = {
+      title: scenario.title,
+      theirsLabel: scenario.theirsLabel,
+      workload: { cards: scenario.base.cards, frames: scenario.frames, orders: scenario.orders, stream: scenario.base.stream, seeds: Array.from({ length: plan.reps }, (_, r) => 1000 + r) },
+      ours: summarize(runs.ours),
+      theirs: summarize(runs.theirs),
+    };
+  }
+  return out;
+}
+
+interface RateResult {
+  rate: number;
+  ran: boolean;
+  keptUp: boolean | null;
+  lagP95: number | null;
+  lagP50: number | null;
+  frameP95: number | null;
+  unshown: number | null;
+  heapAfterMB: number | null;
+  reps: { keptUp: boolean; lagP95: number | null; frameP95: number | null; unshown: number }[];
+}
+
+async function runSustained(browser: Browser, server: BenchServer) {
+  const { cards, rates, seconds } = plan.sustained;
+  log(`Sustained: ${cards} cards on one multi-order stream, ${rates.join(', ')} msg/s for ${seconds} s each`);
+  const perRep: Record<Side, { rate: number; keptUp: boolean; result: RunResult }[][]> = { ours: [], theirs: [] };
+  for (let rep = 0; rep < plan.reps; rep++) {
+    for (const side of sidesInOrder(rep)) {
+      const list: { rate: number; keptUp: boolean; result: RunResult }[] = [];
+      for (const rate of rates) {
+        const sequence = orderSequence(2000 + rep * 10 + rates.indexOf(rate), rate * seconds, cards);
+        const spec: RunSpec = { side, stream: 'multi', cards, filter: true, sequence, rate, doneTimeoutMs: seconds * 1000 + DRAIN_MS, lag: true };
+        const result = await measureRun(browser, server, `sustained ${rate}/s #${rep + 1}`, spec);
+        const keptUp = result.done && result.lagP95 !== null && result.lagP95 <= LAG_LIMIT_MS;
+        list.push({ rate, keptUp, result });
+        // A side that fell behind at this rate only falls further behind at the next.
+        if (!keptUp) break;
+      }
+      perRep[side].push(list);
+    }
+  }
+  const sideOut = (side: Side) => {
+    const byRate: RateResult[] = rates.map((rate) => {
+      const reps = perRep[side].map((list) => list.find((x) => x.rate === rate)).filter((x) => x !== undefined);
+      const ran = reps.length > 0;
+      return {
+        rate,
+        ran,
+        keptUp: ran ? reps.filter((x) => x.keptUp).length * 2 > reps.length : null,
+        lagP95: median(reps.map((x) => x.result.lagP95)),
+        lagP50: median(reps.map((x) => x.result.lagP50)),
+        frameP95: median(reps.map((x) => x.result.frameP95)),
+        unshown: median(reps.map((x) => x.result.unshown)),
+        heapAfterMB: median(reps.map((x) => x.result.heapAfter / 2 ** 20)),
+        reps: reps.map((x) => ({ keptUp: x.keptUp, lagP95: x.result.lagP95, frameP95: x.result.frameP95, unshown: x.result.unshown })),
+      };
+    });
+    const highestPerRep = perRep[side].map((list) => list.filter((x) => x.keptUp).reduce((max, x) => Math.max(max, x.rate), 0));
+    return { byRate, highestKeptUp: median(highestPerRep), highestKeptUpPerRep: highestPerRep };
+  };
+  return {
+    title: `Sustained: ${cards} cards, one multi-order stream, ${seconds} s per rate; kept up = render lag p95 ≤ ${LAG_LIMIT_MS} ms and the final state shown within ${DRAIN_MS / 1000} s after the last frame`,
+    workload: { cards, rates, seconds, lagLimitMs: LAG_LIMIT_MS, drainMs: DRAIN_MS },
+    ours: sideOut('ours'),
+    theirs: sideOut('theirs'),
+  };
+}
+
+async function runSockets(browser: Browser, server: BenchServer): Promise<SocketCheck[]> {
+  const { perOrder, sameOrder, noShare } = plan.sockets;
+  log(`Sockets: ${perOrder} cards on ${perOrder} orders, ${sameOrder} cards on one order, the ${perOrder + 1}st per-order socket`);
+  const checks: SocketCheck[] = [];
+  const run = async (spec: Parameters<typeof socketCheck>[2]) => {
+    const check = await socketCheck(browser, server, spec);
+    log(`  ${spec.case} ${spec.side}${spec.side === 'theirs' ? (spec.share === false ? ' (no share)' : ' (share)') : ''}: ${check.serverConnections} server connections, ${check.serverOpen} open, page failed ${check.page.failed}`);
+    checks.push(check);
+  };
+  for (const side of ['ours', 'theirs'] as Side[]) {
+    await run({ side, case: `${perOrder} cards on ${perOrder} orders`, stream: 'perOrder', cards: perOrder, settleMs: 20_000 });
+    await run({ side, case: `${sameOrder} cards on 1 order`, stream: 'perOrder', cards: sameOrder, sameOrder: true, settleMs: 20_000 });
+  }
+  if (noShare) await run({ side: 'theirs', case: `${sameOrder} cards on 1 order`, stream: 'perOrder', cards: sameOrder, sameOrder: true, share: false, settleMs: 20_000 });
+  await run({ side: 'ours', case: `${perOrder + 1} cards on ${perOrder + 1} orders`, stream: 'perOrder', cards: perOrder + 1, settleMs: 5_000, unmountFirst: true });
+  await run({ side: 'theirs', case: `${perOrder + 1} cards on ${perOrder + 1} orders`, stream: 'perOrder', cards: perOrder + 1, settleMs: 20_000 });
+  return checks;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r, i) => {
+    const line = r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+    return i === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  }).join('\n');
+}
+
+const x = (v: number | null, digits = 2) => (v === null ? '—' : `${v.toFixed(digits)}×`);
+
+async function main() {
+  const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', plan };
+  log(`react-realtime-kit bench (${quick ? 'quick' : 'full'}): building the pages`);
+  const needBrowser = ['burst', 'sustained', 'sockets', 'driver'].some((part) => only.has(part));
+  if (needBrowser) await buildPages();
+  const server = await new BenchServer(buildRoot).listen();
+  const browser = needBrowser ? await Browser.launch() : null;
+  const machine = describeMachine(browser?.version ?? 'not launched');
+  results['machine'] = machine;
+  results['driver'] = {
+    kind: 'raw Chrome DevTools Protocol over ws; no domain enabled (Network, Page, Runtime events all off)',
+    chromiumArgs: (await import('./lib/chromium')).chromiumArgs,
+  };
+  const out: string[] = [];
+  try {
+    if (browser && only.has('burst')) results['burst'] = await runBursts(browser, server);
+    if (browser && only.has('sustained')) results['sustained'] = await runSustained(browser, server);
+    if (browser && only.has('sockets')) results['sockets'] = await runSockets(browser, server);
+    if (browser && only.has('driver')) {
+      log('Driver check: raw CDP vs playwright');
+      results['driverCheck'] = await driverCheck(browser, server, { cards: plan.burst.cards, frames: plan.burst.frames, reps: 2 });
+    }
+    if (only.has('size')) {
+      log('Size: minified + gzipped');
+      results['size'] = await measureSizes();
+    }
+    if (browser) (results['driver'] as Record<string, unknown>)['cdpEventsReceived'] = browser.cdp.events;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+  results['durationSeconds'] = Math.round((Date.now() - started) / 1000);
+
+  // ---- the report
+  out.push(`react-realtime-kit vs react-use-websocket ${machine.reactUseWebSocket} — ${quick ? 'QUICK run (small workload, 1 repetition; not comparable with the full figures)' : `full run, median of ${plan.reps} repetitions`}`);
+  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}; React ${machine.react} (profiling build)`);
+  const events = Object.entries(browser?.cdp.events ?? {}).map(([method, n]) => `${method} ${n}`).join(', ') || 'none';
+  out.push(`Driver: raw CDP, no domain enabled (events received: ${events}). Ratios are ours/theirs.`);
+  const targets: { target: string; met: boolean | null; detail: string }[] = [];
+
+  const burst = results['burst'] as Awaited<ReturnType<typeof runBursts>> | undefined;
+  if (burst) {
+    for (const [key, b] of Object.entries(burst)) {
+      out.push('', b.title);
+      const o = b.ours;
+      const t = b.theirs;
+      const rows = [
+        ['', 'ours', b.theirsLabel, 'ours/theirs'],
+        ['card renders', fmt(o.renders), fmt(t.renders), x(ratio(o.renders, t.renders))],
+        ['ideal (1 per changed card per frame)', fmt(o.ideal), fmt(t.ideal), ''],
+        ['renders / ideal', x(o.rendersPerIdeal), x(t.rendersPerIdeal), ''],
+        ['wall time to final state (verified in DOM)', fmt(o.wallMs, 0, ' ms'), fmt(t.wallMs, 0, ' ms'), x(ratio(o.wallMs, t.wallMs))],
+        ['p95 frame interval', fmt(o.frameP95, 1, ' ms'), fmt(t.frameP95, 1, ' ms'), x(ratio(o.frameP95, t.frameP95))],
+        ['JS heap after GC, before → after', `${fmt(o.heapBeforeMB, 2)} → ${fmt(o.heapAfterMB, 2)} MB`, `${fmt(t.heapBeforeMB, 2)} → ${fmt(t.heapAfterMB, 2)} MB`, x(ratio(o.heapAfterMB, t.heapAfterMB))],
+      ];
+      out.push(table(rows));
+      if (key === 'multiOrder') {
+        targets.push({ target: 'renders ≤ 1.05× the ideal', met: o.rendersPerIdeal === null ? null : o.rendersPerIdeal <= 1.05, detail: `${x(o.rendersPerIdeal)} (theirs ${x(t.rendersPerIdeal)})` });
+        const faster = o.wallMs && t.wallMs ? t.wallMs / o.wallMs : null;
+        targets.push({ target: 'burst wall time ≥ 3× faster than theirs with filters', met: faster === null ? null : faster >= 3, detail: `${x(faster)} faster (${fmt(o.wallMs)} vs ${fmt(t.wallMs)} ms)` });
+      }
+    }
+  }
+
+  const sustained = results['sustained'] as Awaited<ReturnType<typeof runSustained>> | undefined;
+  if (sustained) {
+    out.push('', sustained.title);
+    const cell = (r: RateResult) => (!r.ran ? 'not run (fell behind lower)' : `${r.keptUp ? 'yes' : 'NO '} lag p95 ${fmt(r.lagP95, 0)} ms, frame p95 ${fmt(r.frameP95, 0)} ms`);
+    const rows = [['rate (msg/s)', 'ours: kept up? render lag, frame interval', 'theirs (share + filter)']];
+    sustained.ours.byRate.forEach((r, i) => rows.push([fmt(r.rate), cell(r), cell(sustained.theirs.byRate[i]!)]));
+    rows.push(['highest rate kept up', fmt(sustained.ours.highestKeptUp), fmt(sustained.theirs.highestKeptUp)]);
+    out.push(table(rows));
+    const topRate = Math.max(...plan.sustained.rates);
+    const oursTop = sustained.ours.highestKeptUp ?? 0;
+    const theirsTop = sustained.theirs.highestKeptUp ?? 0;
+    const bound = oursTop >= topRate ? ' (ours kept up with the top rate tried: the ratio is a lower bound)' : '';
+    targets.push({
+      target: 'highest sustained rate kept up ≥ 5× theirs',
+      met: theirsTop > 0 ? oursTop / theirsTop >= 5 : oursTop > 0 ? true : null,
+      detail: `${fmt(oursTop)} vs ${fmt(theirsTop)} msg/s = ${theirsTop > 0 ? x(oursTop / theirsTop, 1) : '—'}${bound}`,
+    });
+    const heaps = sustained.ours.byRate.filter((r) => r.ran).map((r) => `${fmt(r.rate)}/s: ${fmt(r.heapAfterMB, 2)} MB`);
+    out.push(`ours, JS heap after GC after each rate: ${heaps.join(', ')}`);
+  }
+  if (burst) {
+    const heaps = Object.values(burst).filter((b) => b.workload['stream'] === 'multi' && b.workload['cards'] === plan.burst.cards);
+    if (heaps.length >= 1 && sustained) {
+      const values = [...heaps.map((b) => b.ours.heapAfterMB), ...sustained.ours.byRate.filter((r) => r.ran).map((r) => r.heapAfterMB)].filter((v): v is number => v !== null);
+      const spread = Math.max(...values) - Math.min(...values);
+      targets.push({ target: 'heap flat whatever the volume', met: spread < 1, detail: `ours after GC: ${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)} MB across ${fmt(Math.min(...heaps.map((b) => b.workload['frames'] as number)))} to ${fmt(Math.max(...plan.sustained.rates) * plan.sustained.seconds)} frames` });
+    }
+  }
+
+  const size = results['size'] as Awaited<ReturnType<typeof measureSizes>> | undefined;
+  if (size) {
+    out.push('', 'Size: minified + gzip -9, one ESM bundle per entry (react, react-dom, reconnecting-websocket external; zustand bundled)');
+    const ruw = size.rows.find((r) => r.name === 'react-use-websocket (package)')!;
+    const rows = [['entry', 'min', 'min+gz', 'vs react-use-websocket']];
+    for (const r of size.rows) rows.push([r.name, fmt(r.minBytes), fmt(r.gzipBytes), r.name.startsWith('react-use') || r.name.startsWith('CSS') ? '' : x(r.gzipBytes / ruw.gzipBytes)]);
+    out.push(table(rows));
+    out.push(`core+dialects+hooks by module group (gzip share estimated): ${size.breakdown.map((b) => `${b.group} ${fmt(b.gzipEstimate)} B`).join('; ')}`);
+    out.push(`heaviest modules (min): ${size.modules.slice(0, 8).map((m) => `${m.module.replace(/^src\//, '')} ${fmt(m.minBytes)}`).join(', ')}; string literals (mostly error text): ${fmt(size.literalBytes)} of ${fmt(size.rows.find((r) => r.name === 'core+dialects+hooks')!.minBytes)} min bytes`);
+    targets.push({ target: 'core + dialects + hooks < 6 kB gzipped', met: size.targetBytes < 6000, detail: `${fmt(size.targetBytes)} B (react-use-websocket ${fmt(ruw.gzipBytes)} B)` });
+  }
+
+  const sockets = results['sockets'] as SocketCheck[] | undefined;
+  if (sockets) {
+    out.push('', 'Sockets (per-order streams ws/orders/<id>/)');
+    const rows = [['case', 'side', 'server connections', 'page: opened / failed', 'cards with data']];
+    for (const c of sockets) rows.push([c.case, c.side + (c.share === false ? ' (no share)' : c.side === 'theirs' ? ' (share)' : ''), fmt(c.serverConnections), `${c.page.opened} / ${c.page.failed}`, `${c.cardsShowingData}/${c.cards}`]);
+    out.push(table(rows));
+    const budget = sockets.find((c) => c.side === 'ours' && c.afterUnmount);
+    if (budget) {
+      const message = budget.errors.find((e) => e.code === 'socket-budget');
+      out.push(`ours at socket ${plan.sockets.perOrder + 1}: ${budget.serverConnections} connections; onError('socket-budget') ${budget.errors.filter((e) => e.code === 'socket-budget').length}×: "${message?.message ?? 'none'}"`);
+      out.push(`after one card unmounted: ${budget.afterUnmount!.serverOpen} open, the waiting order ${budget.afterUnmount!.waitingOrderConnected ? 'got its socket' : 'did NOT get a socket'}${budget.afterUnmount!.cardShowing ? ' and its card shows data' : ''}`);
+      if (!message) failures.push('sockets: the kit did not report socket-budget at the 201st per-order socket');
+      if (budget.serverConnections > plan.sockets.perOrder) failures.push(`sockets: the kit opened ${budget.serverConnections} sockets, over its budget of ${plan.sockets.perOrder}`);
+    }
+  }
+
+  const driver = results['driverCheck'] as Awaited<ReturnType<typeof driverCheck>> | undefined;
+  if (driver) {
+    out.push('', driver.title);
+    out.push(`raw CDP, no domain enabled: ${fmt(driver.rawCdpWallMs)} ms; playwright (Network domain on): ${fmt(driver.playwrightWallMs)} ms = ${x(driver.playwrightSlowdown)} slower`);
+  }
+
+  if (targets.length) {
+    out.push('', `Targets${quick ? ' (quick run: indicative only; the targets are for the full run)' : ''}`);
+    out.push(table([['target', 'met', 'where we stand'], ...targets.map((t) => [t.target, t.met === null ? '—' : t.met ? 'yes' : 'NO', t.detail])]));
+  }
+  results['targets'] = targets;
+  results['failures'] = failures;
+  if (failures.length) out.push('', `BROKEN RUNS (${failures.length}):`, ...failures.map((f) => `  - ${f}`));
+  out.push('', `Took ${results['durationSeconds']} s.`);
+
+  // Only a complete full run replaces the committed figures; --only/--reps runs go aside.
+  const partial = !quick && (argValue('--only') !== undefined || argValue('--reps') !== undefined);
+  const file = fileURLToPath(new URL(`./results/${quick ? 'quick' : partial ? 'partial' : 'latest'}.json`, import.meta.url));
+  mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  out.push(`Wrote ${file.replace(process.cwd() + '/', '')}`);
+  console.log(out.join('\n'));
+  process.exitCode = failures.length ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
