@@ -1,0 +1,36 @@
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from refsite.realtime import group_send
+
+from .consumers import notification_group
+from .models import Notice, Notification
+
+
+@receiver(post_save, sender=Notification)
+def push_notification(sender, instance, created, **kwargs):
+    if not created:
+        return
+    group_send(notification_group(instance.user_id), {
+        'type': 'notify',
+        'id': instance.id,
+        'title': instance.title,
+        'message': instance.message,
+        'notification_type': instance.notification_type,
+        'timestamp': instance.created_at.isoformat(),
+        **instance.extra,
+    })
+
+
+@receiver(post_save, sender=Notice)
+def publish_notice(sender, instance, created, **kwargs):
+    if not created:
+        return
+    extra = {
+        'notice_id': instance.id,
+        'priority': instance.priority,
+        'posted_by': instance.posted_by.display_name() if instance.posted_by_id else None,
+    }
+    for user in get_user_model().objects.filter(is_active=True):
+        Notification.objects.create(user=user, title=instance.title, message=instance.message, notification_type='notice', extra=extra)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SmarthuntConfig(AppConfig):
+    name = 'smarthunt'
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path('health/', views.health),
+    path('orders/<int:order_id>/', views.order),
+    path('notify/<int:user_id>/', views.notify),
+    path('smarthunt/bookings/<int:booking_id>/', views.booking),
+    path('smarthunt/messages/', views.smarthunt_message),
+    path('erp/notices/', views.notice),
+    path('register/', views.register),
+]

@@ -1,0 +1,71 @@
+import json
+
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from . import actions
+
+
+def _body(request):
+    if not request.body:
+        return {}
+    data = json.loads(request.body)
+    if not isinstance(data, dict):
+        raise actions.ControlError(400, 'body must be a JSON object')
+    return data
+
+
+def _run(request, fn):
+    try:
+        return JsonResponse(fn(_body(request)))
+    except json.JSONDecodeError:
+        return JsonResponse({'error': 'invalid JSON body'}, status=400)
+    except actions.ControlError as e:
+        return JsonResponse({'error': str(e)}, status=e.status)
+
+
+@require_GET
+def health(request):
+    # Ready means migrated and seeded, not just listening.
+    with connection.cursor() as cursor:
+        cursor.execute('SELECT COUNT(*) FROM accounts_user')
+        users = cursor.fetchone()[0]
+    return JsonResponse({'ok': users > 0, 'users': users}, status=200 if users > 0 else 503)
+
+
+@csrf_exempt
+@require_POST
+def order(request, order_id):
+    return _run(request, lambda body: actions.update_order(order_id, body))
+
+
+@csrf_exempt
+@require_POST
+def notify(request, user_id):
+    return _run(request, lambda body: actions.notify(user_id, body))
+
+
+@csrf_exempt
+@require_POST
+def booking(request, booking_id):
+    return _run(request, lambda body: actions.update_booking(booking_id, body))
+
+
+@csrf_exempt
+@require_POST
+def smarthunt_message(request):
+    return _run(request, actions.smarthunt_message)
+
+
+@csrf_exempt
+@require_POST
+def notice(request):
+    return _run(request, actions.publish_notice)
+
+
+@csrf_exempt
+@require_POST
+def register(request):
+    return _run(request, actions.register)

@@ -1,0 +1,270 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, existsSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Debian's interpreter: the `python3` on PATH may be another one that cannot see python3-django & co. */
+const PYTHON = process.env.REFSITE_PYTHON ?? '/usr/bin/python3';
+const DJANGO_DIR = fileURLToPath(new URL('./django/', import.meta.url));
+const DIE_WITH_PARENT = fileURLToPath(new URL('./die_with_parent.py', import.meta.url));
+const PACKAGES =
+  'python3-django python3-django-channels python3-daphne python3-channels-redis python3-djangorestframework python3-djangorestframework-simplejwt python3-jwt redis-server';
+const INSTALL_HINT = `Install the Debian packages (${PACKAGES}) with scripts/install-system-deps.sh (as root).`;
+
+export interface SeedUser {
+  /** Integer primary key: the id SmartHunt (§3) and the ERP (§4) use. */
+  id: number;
+  /** The id of the admin dashboard (§5): simplejwt's user_id and its API's `id`. */
+  uuid: string;
+  username: string;
+}
+
+/** What seed.py prints: who is who, and every token the tests need. */
+export interface DjangoTokens {
+  users: Record<'customer' | 'second' | 'admin' | 'moderator' | 'booster' | 'rejected', SeedUser> & { pending: SeedUser[] };
+  /** HS256 JWTs with an integer user_id, for ws/notifications/. */
+  smarthunt: { customer: string; second: string; expired: string; badSignature: string };
+  /** DRF token keys, for ws/chat/ and erp/ws/notifications/. */
+  erp: { customer: string; second: string; admin: string };
+  /** simplejwt access tokens (user_id = UUID), for ws/admin/dashboard/ and its REST API. */
+  admin: { staff: string; moderator: string; nonStaff: string; malformed: string };
+  orders: number[];
+  bookings: number[];
+}
+
+export interface DjangoBackend {
+  /** Socket base, e.g. `ws://127.0.0.1:41234`. */
+  url: string;
+  /** REST base, e.g. `http://127.0.0.1:41234`. */
+  httpUrl: string;
+  port: number;
+  tokens: DjangoTokens;
+  /** POST to the test control surface (`/__test__/<path>`): a model save whose signal broadcasts. */
+  control<T = unknown>(path: string, body?: unknown): Promise<T>;
+  /**
+   * The same actions through control.py, straight on the database: works while daphne is down
+   * (see `restart`). Commands: order, notify, booking, smarthunt_message, notice, register, and
+   * batch (`[[command, args], …]`, one Python start for several changes).
+   */
+  controlOffline<T = unknown>(command: string, args: unknown): Promise<T>;
+  /** Stop daphne and Redis (kill, then wait for both to exit) and delete the temp dir. */
+  stop(): Promise<void>;
+  /** Stop daphne, run `whileDown`, and start it again on the same port; resolves once it answers. */
+  restart(whileDown?: () => Promise<void> | void): Promise<void>;
+}
+
+interface Managed {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+function onPath(command: string): boolean {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      // keep looking
+    }
+  }
+  return false;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Start a process that dies with us (die_with_parent.py), keeping the tail of its output for errors. */
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Managed {
+  const child = spawn(PYTHON, [DIE_WITH_PARENT, command, ...args], {
+    cwd: DJANGO_DIR,
+    env: { ...env, DIE_WITH_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: Buffer): void => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('error', (error) => {
+      keep(Buffer.from(`\n${error.message}`));
+      resolve(-1);
+    });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null)));
+  });
+  return { name, child, exited, output: () => tail };
+}
+
+/** SIGTERM, then SIGKILL if it lingers; resolves when the process is gone. */
+async function kill(proc: Managed | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGTERM');
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 3000);
+  await proc.exited;
+  clearTimeout(timer);
+}
+
+/** Poll until `probe` resolves true; fail early if `proc` exits. */
+async function waitUntil(what: string, proc: Managed, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void proc.exited.then((code) => (exitCode = code));
+  for (;;) {
+    if (exitCode !== undefined) throw new Error(`${proc.name} exited (${exitCode}) before ${what}:\n${proc.output()}`);
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}:\n${proc.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function redisPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    let reply = '';
+    socket.setTimeout(1000, () => socket.destroy());
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (data) => {
+      reply += data.toString();
+      if (reply.includes('\r\n')) socket.end();
+    });
+    socket.once('close', () => resolve(reply.startsWith('+PONG')));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function healthy(httpUrl: string): Promise<boolean> {
+  const response = await fetch(`${httpUrl}/__test__/health/`, { signal: AbortSignal.timeout(2000) });
+  await response.body?.cancel();
+  return response.status === 200;
+}
+
+/** Run a Python script to completion; resolves its stdout, rejects with its stderr. */
+function runPython(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON, [script, ...args], { cwd: DJANGO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.once('error', (error) => resolve({ code: -1, stdout, stderr: stderr + error.message }));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function missingPackagesError(stderr: string): Error | null {
+  const line = stderr.split('\n').find((l) => l.startsWith('{"missing"'));
+  if (!line) return null;
+  const { missing } = JSON.parse(line) as { missing: { module: string; package: string }[] };
+  return new Error(
+    `${PYTHON} cannot import ${missing.map((m) => m.module).join(', ')} (Debian packages ${missing.map((m) => m.package).join(', ')}). ${INSTALL_HINT}`,
+  );
+}
+
+/**
+ * Start the Django reference backend (test/backends/django): Redis on a free port, migrate and
+ * seed into a fresh temp dir, then daphne on a free 127.0.0.1 port with the /__test__/ control
+ * surface on. Resolves once daphne answers HTTP. Both processes die with this one even if it is
+ * killed, and `stop()` kills them and waits.
+ */
+export async function startDjangoBackend(): Promise<DjangoBackend> {
+  if (!existsSync(PYTHON)) throw new Error(`${PYTHON} not found: the Django reference backend runs on Debian's python3. ${INSTALL_HINT}`);
+  if (!onPath('redis-server')) throw new Error(`redis-server not found on PATH. ${INSTALL_HINT}`);
+
+  const dir = await mkdtemp(join(tmpdir(), 'refsite-'));
+  const [redisPort, port] = await Promise.all([freePort(), freePort()]);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PYTHONPATH: DJANGO_DIR,
+    PYTHONUNBUFFERED: '1',
+    // Bytecode goes to one shared cache outside the repo (and is reused across runs).
+    PYTHONPYCACHEPREFIX: join(tmpdir(), 'refsite-pycache'),
+    DJANGO_SETTINGS_MODULE: 'refsite.settings',
+    REFSITE_DB_PATH: join(dir, 'db.sqlite3'),
+    REFSITE_REDIS_PORT: String(redisPort),
+    REFSITE_TEST_CONTROL: '1',
+  };
+  delete env.PYTHONHOME;
+  const httpUrl = `http://127.0.0.1:${port}`;
+
+  let redis: Managed | undefined;
+  let daphne: Managed | undefined;
+  let stopped = false;
+  const killNow = (): void => {
+    for (const proc of [daphne, redis]) if (proc?.child.exitCode === null) proc.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // Last resort for a worker that exits without afterAll; die_with_parent covers a killed one.
+  process.once('exit', killNow);
+
+  const startDaphne = (): Managed =>
+    start('daphne', PYTHON, ['-m', 'daphne', '-v', '0', '-b', '127.0.0.1', '-p', String(port), 'refsite.asgi:application'], env);
+
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener('exit', killNow);
+    await Promise.all([kill(daphne), kill(redis)]);
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  try {
+    // All three at once: seed.py sends nothing to Redis, and daphne touches the DB only per request.
+    redis = start('redis-server', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], env);
+    const seeding = runPython('seed.py', [], env);
+    daphne = startDaphne();
+    const seed = await seeding;
+    if (seed.code !== 0) {
+      throw missingPackagesError(seed.stderr) ?? new Error(`seed.py failed (exit ${seed.code}):\n${seed.stderr.slice(-4000)}`);
+    }
+    const tokens = JSON.parse(seed.stdout.trim().split('\n').pop()!) as DjangoTokens;
+    await waitUntil('Redis answered PING', redis, () => redisPing(redisPort));
+    await waitUntil(`daphne answered on ${httpUrl}`, daphne, () => healthy(httpUrl));
+
+    return {
+      url: `ws://127.0.0.1:${port}`,
+      httpUrl,
+      port,
+      tokens,
+      async control<T>(path: string, body: unknown = {}): Promise<T> {
+        const response = await fetch(`${httpUrl}/__test__/${path.replace(/^\//, '')}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`POST /__test__/${path} answered ${response.status}: ${text.slice(0, 500)}`);
+        return JSON.parse(text) as T;
+      },
+      async controlOffline<T>(command: string, args: unknown): Promise<T> {
+        const result = await runPython('control.py', [command, JSON.stringify(args)], env);
+        if (result.code !== 0) throw new Error(`control.py ${command} failed (exit ${result.code}): ${result.stderr.slice(-2000)}`);
+        return JSON.parse(result.stdout) as T;
+      },
+      stop,
+      async restart(whileDown) {
+        if (stopped) throw new Error('restart() after stop()');
+        await kill(daphne);
+        await whileDown?.();
+        daphne = startDaphne();
+        await waitUntil(`daphne answered again on ${httpUrl}`, daphne, () => healthy(httpUrl));
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
