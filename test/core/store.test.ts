@@ -110,3 +110,21 @@ describe('orders from two shops', () => {
     expect(state.orders.latestCreatedId).toBe('timing:1');
   });
 });
+
+describe('copy-on-write inside a batch', () => {
+  it('never changes the state a batch started from, however many entries it applies', () => {
+    const limits = resolveLimits({ orders: 5 });
+    const before = reduceBatch(initialState(), [upsert('1', { progress: 1 }), upsert('2', { progress: 2 })], limits);
+    const frozen = JSON.stringify(before);
+    const entries = Array.from({ length: 50 }, (_, i) => upsert(String(i % 8), { progress: i }));
+    const after = reduceBatch(before, entries, limits);
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(after.orders.ids).toHaveLength(5);
+    expect(Object.keys(after.orders.byId)).toHaveLength(5);
+    expect(after.orders.byId['1']!.progress).toBe(49);
+    // A later batch starts from `after` and must leave it untouched too.
+    const frozenAfter = JSON.stringify(after);
+    reduceBatch(after, [upsert('1', { progress: 99 })], limits);
+    expect(JSON.stringify(after)).toBe(frozenAfter);
+  });
+});

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBatcher } from '../createBatcher';
 import { adminReducer, initialAdmin } from './adminReducer';
+import { withBatchDraft } from './batchDraft';
 import { chatReducer, initialChat } from './chatReducer';
 import { connectionsReducer } from './connectionsReducer';
 import { initialNotifications, notificationsReducer } from './notificationsReducer';
@@ -38,6 +39,10 @@ export function initialState(): RealtimeState {
 
 /** Apply a batch to a state with the pure reducers. Slices nothing touched keep their identity. */
 export function reduceBatch(state: RealtimeState, entries: StoreEntry[], limits: ResolvedLimits): RealtimeState {
+  return withBatchDraft(() => reduceEntries(state, entries, limits));
+}
+
+function reduceEntries(state: RealtimeState, entries: StoreEntry[], limits: ResolvedLimits): RealtimeState {
   let { connections, orders, notifications, chat, admin } = state;
   const notificationCaps = { notifications: limits.notifications, bookings: limits.bookings };
   const adminCaps = { activity: limits.activity, pendingUsers: limits.pendingUsers };

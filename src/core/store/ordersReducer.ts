@@ -1,4 +1,5 @@
 import type { Order, OrderPatch } from '../events';
+import { writable } from './batchDraft';
 import type { OrdersSlice, StoreEntry } from './types';
 
 /**
@@ -41,13 +42,14 @@ function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice
   const current = slice.byId[key];
   const order = mergeOrder(current, patch);
   if (order === current) return slice;
-  const byId = { ...slice.byId, [key]: order };
+  const byId = writable(slice.byId);
+  byId[key] = order;
   let ids = current ? slice.ids : [key, ...slice.ids];
   let lastEvent = slice.lastEvent;
   if (ids.length > cap) {
     const evicted = ids.slice(cap);
     ids = ids.slice(0, cap);
-    lastEvent = { ...lastEvent };
+    lastEvent = writable(lastEvent);
     for (const id of evicted) {
       delete byId[id];
       delete lastEvent[id];
@@ -64,7 +66,8 @@ export function ordersReducer(slice: OrdersSlice, entry: StoreEntry, cap: number
       const next = upsert(slice, event.order, cap);
       if (next === slice) return slice;
       const key = orderKey(event.order);
-      next.lastEvent = { ...next.lastEvent, [key]: event };
+      next.lastEvent = writable(next.lastEvent);
+      next.lastEvent[key] = event;
       if (event.kind === 'order/created') next.latestCreatedId = key;
       return next;
     }
@@ -73,7 +76,9 @@ export function ordersReducer(slice: OrdersSlice, entry: StoreEntry, cap: number
     case 'order/replace': {
       const key = orderKey(event.order);
       if (!slice.byId[key]) return slice;
-      return { ...slice, byId: { ...slice.byId, [key]: event.order } };
+      const byId = writable(slice.byId);
+      byId[key] = event.order;
+      return { ...slice, byId };
     }
     default:
       return slice;
