@@ -2,6 +2,7 @@ import type { Dialect, OutgoingFrame } from '../protocols/Dialect';
 import type { RealtimeEvent } from './events';
 import { backoffDelay, type ResolvedReconnect } from './backoff';
 import { RealtimeError, redactToken } from './RealtimeError';
+import { Heartbeat } from './Heartbeat';
 import type { TokenProvider } from './tokenProvider';
 import type { Transport, TransportAttempt, TransportFactory } from './Transport';
 
@@ -67,12 +68,23 @@ export class Connection {
   private openedAt = 0;
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private wakeWait: (() => void) | undefined;
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private pongTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly heartbeat: Heartbeat | null;
 
   constructor(options: ConnectionOptions) {
     this.options = options;
     this.key = options.key;
+    const ping = options.dialect.heartbeat;
+    this.heartbeat =
+      options.heartbeat && ping
+        ? new Heartbeat(
+            options.heartbeat,
+            () => this.state.status === 'open' && Boolean(this.transport?.send(ping.ping())),
+            () => {
+              this.report('heartbeat-timeout', `${this.key}: no pong within ${(options.heartbeat as Required<HeartbeatOptions>).timeout} ms; replacing the socket.`);
+              this.transport?.reconnect();
+            },
+          )
+        : null;
   }
 
   get status(): ConnectionStatus {
@@ -141,7 +153,7 @@ export class Connection {
   /** Close for good and release every timer. */
   close(): void {
     if (this.state.status === 'closed') return;
-    this.stopHeartbeat();
+    this.heartbeat?.stop();
     this.cancelWait();
     this.transport?.close();
     this.transport = null;
@@ -187,7 +199,7 @@ export class Connection {
     this.openedAt = Date.now();
     this.setState({ status: 'open', attempt: this.failures, error: null });
     this.flush();
-    this.startHeartbeat();
+    this.heartbeat?.start();
   }
 
   private handleFrame(frame: unknown): void {
@@ -203,10 +215,7 @@ export class Connection {
       return;
     }
     this.options.onFrame?.(true);
-    if (this.pongTimer !== undefined && dialect.heartbeat && result.events.some((e) => dialect.heartbeat!.isPong(e))) {
-      clearTimeout(this.pongTimer);
-      this.pongTimer = undefined;
-    }
+    if (this.heartbeat?.awaitingPong && result.events.some((e) => dialect.heartbeat!.isPong(e))) this.heartbeat.pong();
     if (result.events.length) this.options.onEvents(result.events);
   }
 
@@ -216,7 +225,7 @@ export class Connection {
   }
 
   private handleClose(wasOpen: boolean, code: number, reason: string): void {
-    this.stopHeartbeat();
+    this.heartbeat?.stop();
     if (this.isFinished()) return;
     const stable = wasOpen && Date.now() - this.openedAt >= (this.options.stableAfter ?? 5000);
     this.failures = stable ? 1 : this.failures + 1;
@@ -243,29 +252,6 @@ export class Connection {
     if (this.state.queued !== this.queue.length) this.setState({ queued: this.queue.length });
   }
 
-  private startHeartbeat(): void {
-    const { heartbeat } = this.options;
-    const ping = this.options.dialect.heartbeat;
-    if (!heartbeat || !ping) return;
-    this.pingTimer = setInterval(() => {
-      if (this.state.status !== 'open' || !this.transport?.send(ping.ping())) return;
-      if (this.pongTimer !== undefined) return;
-      this.pongTimer = setTimeout(() => {
-        this.pongTimer = undefined;
-        this.report('heartbeat-timeout', `${this.key}: no pong within ${heartbeat.timeout} ms; replacing the socket.`);
-        this.stopHeartbeat();
-        this.transport?.reconnect();
-      }, heartbeat.timeout);
-    }, heartbeat.interval);
-  }
-
-  private stopHeartbeat(): void {
-    clearInterval(this.pingTimer);
-    clearTimeout(this.pongTimer);
-    this.pingTimer = undefined;
-    this.pongTimer = undefined;
-  }
-
   private wait(ms: number): Promise<void> {
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
@@ -285,7 +271,7 @@ export class Connection {
   }
 
   private fail(error: RealtimeError): void {
-    this.stopHeartbeat();
+    this.heartbeat?.stop();
     this.transport?.close();
     this.transport = null;
     this.setState({ status: 'failed', error: error.message });
