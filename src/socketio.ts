@@ -17,7 +17,7 @@ export interface SocketIoTransportOptions {
 
 /**
  * A transport on socket.io-client. The endpoint URL's path is the namespace (`/admin`).
- * The token goes in the handshake's `auth: { token }` and, for newer servers, `?token=`.
+ * The token goes in the handshake's `auth: { token }`, which every build of the server reads.
  * socket.io-client's own reconnection is off: the kit's backoff and token refresh apply.
  */
 export function socketIoTransport(options: SocketIoTransportOptions = {}): TransportFactory {

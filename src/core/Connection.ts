@@ -234,8 +234,11 @@ export class Connection {
       if (this.refusedInRow <= 2) {
         this.report(
           'handshake-failed',
-          `${this.key}: the handshake to ${redactToken(this.options.url)} failed before the socket opened${reason ? ` (${redactToken(reason)})` : ''}. ` +
-            'A Django Channels server answers a bad token or a foreign Origin with HTTP 403, which browsers report as close 1006; check the token and ALLOWED_HOSTS.',
+          reason
+            ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
+              `${this.key}: the handshake to ${redactToken(this.options.url)} failed before the socket opened (${redactToken(reason)}).`
+            : `${this.key}: the handshake to ${redactToken(this.options.url)} failed before the socket opened. ` +
+              'A Django Channels server answers a bad token or a foreign Origin with HTTP 403, which browsers report as close 1006; check the token and ALLOWED_HOSTS.',
         );
       }
     }

@@ -113,13 +113,23 @@ export function createActions(deps: ActionDeps): RealtimeActions {
       const before = getState().orders.byId[key];
       if (before) dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: { ...before, status, previousStatus: before.status } } });
       flush(); // a person's own action shows at once, not on the next frame
+      let answer: unknown;
       try {
-        await call(() => rest.request('PUT', fillPath(paths.timingUpdateStatus, id), { status }), `updating order ${id} to ${status}`);
+        answer = await call(() => rest.request('PUT', fillPath(paths.timingUpdateStatus, id), { status }), `updating order ${id} to ${status}`);
       } catch (error) {
         flush();
         // Roll back only our own optimistic change, not a newer one the socket brought meanwhile.
         if (before && getState().orders.byId[key]?.status === status) dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: before } });
         throw error;
+      }
+      // The broadcast confirming our own change equals what the store already shows, so it is
+      // merged as a duplicate and the order would keep its time from before the change: take
+      // the change's time from the server's answer (`{ data: order }`), only ever forwards.
+      const confirmed = parseTimingOrder(answer);
+      flush();
+      const current = getState().orders.byId[key];
+      if (confirmed.ok && confirmed.order.status === status && current?.status === status && confirmed.order.updatedAt && Date.parse(confirmed.order.updatedAt) > Date.parse(current.updatedAt)) {
+        dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: { ...current, updatedAt: confirmed.order.updatedAt } } });
       }
     },
 
