@@ -135,6 +135,16 @@ export async function measureSizes(): Promise<{ rows: SizeRow[]; breakdown: Modu
     `export { createRealtimeClient } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket, useRealtimeState } from ${src('hooks/index.ts')};\n`,
   );
   await add(
+    'one backend through hooks: createRealtimeCore + RealtimeProvider + useOrderSocket',
+    'an app on the order stream only: createRealtimeCore, RealtimeProvider, useOrderSocket (tree-shaken)',
+    `export { createRealtimeCore } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket } from ${src('hooks/index.ts')};\n`,
+  );
+  await add(
+    'one backend through hooks: createRealtimeCore + RealtimeProvider + useOrderSocket + useAdminDashboard',
+    'the same plus the admin dashboard: createRealtimeCore, RealtimeProvider, useOrderSocket, useAdminDashboard (tree-shaken)',
+    `export { createRealtimeCore } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket, useAdminDashboard } from ${src('hooks/index.ts')};\n`,
+  );
+  await add(
     'components',
     'src/components (with hooks and core)',
     `export * from ${src('components/index.ts')};\n`,

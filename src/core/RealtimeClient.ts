@@ -3,7 +3,7 @@ import type { ReconnectOptions } from './backoff';
 import type { ConnectionState, HeartbeatOptions } from './Connection';
 import type { RealtimeActions } from './createActions';
 import type { RestClient } from './createRestClient';
-import type { EndpointConfig, EndpointName } from './endpoints';
+import type { EndpointConfig, EndpointDefinition, EndpointName } from './endpoints';
 import type { RealtimeError } from './RealtimeError';
 import type { RestPaths } from './restPaths';
 import type { RealtimeLimits, RealtimeState, StoreEntry } from './store/types';
@@ -18,7 +18,11 @@ export interface RealtimeClientOptions {
   apiUrl?: string;
   /** A token, or a function called on every connect attempt (sync or async). @default none */
   token?: TokenOption;
-  /** Override or add endpoints: path, dialect, transport, resync. @default the five built-in ones */
+  /**
+   * Override or add endpoints: path, dialect, transport, resync. Merged on top of a definition
+   * passed to `subscribe` (yours win). @default `createRealtimeClient`: the five built-in ones;
+   * `createRealtimeCore`: none (the hooks pass the definitions they use)
+   */
   endpoints?: Partial<Record<EndpointName, Partial<EndpointConfig>>> & Record<string, Partial<EndpointConfig>>;
   /** Reconnect timing. @default 1 s min, 30 s max, growth 2, unlimited retries */
   reconnect?: ReconnectOptions;
@@ -55,25 +59,36 @@ export interface RealtimeStats {
   errors: number;
 }
 
-export interface RealtimeClient {
+/**
+ * A client from `createRealtimeCore`: sockets, store, REST, chat outbox — no built-in endpoint
+ * by name and no `actions`. Subscribe with a definition (`client.subscribe(ordersEndpoint, 1)`)
+ * and call the action functions with the client (`approveUser(client, id)`).
+ */
+export interface RealtimeCore {
   readonly store: StoreApi<RealtimeState>;
   readonly rest: RestClient;
+  /** The REST routes the actions call: the documented ones with `options.restPaths` on top. */
+  readonly restPaths: Required<RestPaths>;
   /** A snapshot of the counters. */
   readonly stats: RealtimeStats;
-  /** Hold the socket of an endpoint open; returns the release. `param` fills `{id}`. */
-  subscribe(endpoint: string, param?: string | number): () => void;
+  /**
+   * Hold the socket of an endpoint open; returns the release. `param` fills `{id}`. Takes a name
+   * (declared in `endpoints`, or registered before) or a definition such as `ordersEndpoint`,
+   * which is registered under its name with `options.endpoints[name]` merged on top.
+   */
+  subscribe(endpoint: string | EndpointDefinition, param?: string | number): () => void;
   /** Send a command on an endpoint's socket (queued while offline). */
-  send(endpoint: string, command: unknown, param?: string | number): 'sent' | 'queued';
+  send(endpoint: string | EndpointDefinition, command: unknown, param?: string | number): 'sent' | 'queued';
   /** The endpoint's connection state, or undefined when nothing holds it. */
-  connectionState(endpoint: string, param?: string | number): ConnectionState | undefined;
+  connectionState(endpoint: string | EndpointDefinition, param?: string | number): ConnectionState | undefined;
   /** Send a chat message; it shows at once as queued/sending and resolves to its client id. */
   sendChat(peerId: string | number, text: string, options?: { attachment?: string | null }): string;
   /** Send a failed chat message again under the same client id. */
   retryChat(clientId: string): void;
-  /** REST actions with optimistic updates (Timing status, approvals) and snapshot loaders. */
-  readonly actions: RealtimeActions;
   /** Apply entries to the store (for REST snapshots and optimistic updates). */
   dispatch(entry: StoreEntry): void;
+  /** Apply what was dispatched to the store now, synchronously, instead of on the next frame. */
+  flush(): void;
   /** Report a problem through `onError` and the error listeners (for components and extensions). */
   report(error: RealtimeError): void;
   /** Listen to errors; returns the unsubscribe. */
@@ -82,4 +97,10 @@ export interface RealtimeClient {
   reconnect(): void;
   /** Close every socket and stop every timer. The client is unusable afterwards. */
   dispose(): void;
+}
+
+/** A client from `createRealtimeClient`: the core with the five endpoints by name and `actions`. */
+export interface RealtimeClient extends RealtimeCore {
+  /** REST actions with optimistic updates (Timing status, approvals) and snapshot loaders. */
+  readonly actions: RealtimeActions;
 }

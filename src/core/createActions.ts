@@ -1,10 +1,11 @@
-import { parsePendingUsers } from '../protocols/adminDashboard';
-import { parseTimingOrder, parseTimingOrderList } from '../protocols/timing';
+import { approveUser, loadPendingUsers, rejectUser } from './actions/adminActions';
+import type { ActionClient } from './actions/callRest';
+import { markAllNotificationsRead, markNotificationRead } from './actions/notificationActions';
+import { loadTimingOrder, loadTimingOrders, updateOrderStatus } from './actions/timingActions';
 import type { Order } from './events';
 import type { RestClient } from './createRestClient';
-import { RealtimeError } from './RealtimeError';
-import { fillPath, type RestPaths } from './restPaths';
-import { orderKey } from './store/ordersReducer';
+import type { RealtimeError } from './RealtimeError';
+import type { RestPaths } from './restPaths';
 import type { RealtimeState, StoreEntry } from './store/types';
 
 export interface ActionDeps {
@@ -21,6 +22,9 @@ export interface ActionDeps {
 /**
  * Actions that go over REST, with optimistic updates rolled back on failure. Each reports a
  * failure through `onError` and also rejects, so the caller can show it where it happened.
+ * Each is also a function of its own taking the client first (`updateOrderStatus(client, id,
+ * status)`, from `actions/timingActions`, `adminActions`, `notificationActions`), so an app
+ * bundles only the backends it uses.
  */
 export interface RealtimeActions {
   /** Load the Timing admin order list into the store (also used to resync after a reconnect). */
@@ -41,108 +45,21 @@ export interface RealtimeActions {
   markAllNotificationsRead(): void;
 }
 
+/** Every action bound to one client (what `client.actions` of `createRealtimeClient` is). */
+export function actionsFor(client: ActionClient): RealtimeActions {
+  return {
+    loadTimingOrders: () => loadTimingOrders(client),
+    loadTimingOrder: (id) => loadTimingOrder(client, id),
+    updateOrderStatus: (id, status) => updateOrderStatus(client, id, status),
+    loadPendingUsers: () => loadPendingUsers(client),
+    approveUser: (id, notes) => approveUser(client, id, notes),
+    rejectUser: (id, notes) => rejectUser(client, id, notes),
+    markNotificationRead: (id) => markNotificationRead(client, id),
+    markAllNotificationsRead: () => markAllNotificationsRead(client),
+  };
+}
+
 export function createActions(deps: ActionDeps): RealtimeActions {
   const { rest, paths, dispatch, flush, getState, report, send } = deps;
-
-  function markRead(id: string | null): void {
-    dispatch({ endpoint: 'notifications', event: { kind: 'notification/readLocally', id } });
-    flush();
-    try {
-      send('notifications', id === null ? { type: 'mark_all_read' } : { type: 'mark_read', notificationId: id });
-    } catch (cause) {
-      // The ERP and `notify`-only servers take no commands: marking read stays local there.
-      // Anything else (nothing subscribed, a full queue) means the server won't hear of it.
-      if (cause instanceof TypeError && /has no such command/.test(cause.message)) return;
-      report(cause instanceof RealtimeError ? cause : new RealtimeError('connection-failed', `notifications: marking read was not sent: ${String((cause as Error)?.message ?? cause)}`, { cause }));
-    }
-  }
-
-  async function call<T>(run: () => Promise<T>, what: string): Promise<T> {
-    try {
-      return await run();
-    } catch (cause) {
-      const error = cause instanceof RealtimeError ? cause : new RealtimeError('rest', `${what} failed: ${String((cause as Error)?.message ?? cause)}`, { cause });
-      report(error);
-      throw error;
-    }
-  }
-
-  function invalidBody(what: string, reason: string): never {
-    throw new RealtimeError('invalid-frame', `${what}: ${reason}`, { dialect: 'rest' });
-  }
-
-  async function decide(id: string, action: 'approve' | 'reject', notes?: string): Promise<void> {
-    flush();
-    const admin = getState().admin;
-    const index = admin.pendingUsers.findIndex((u) => u.id === id);
-    const user = admin.pendingUsers[index];
-    const count = admin.pendingCount;
-    if (user) dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingRemoved', userId: id } });
-    if (user && count !== null) dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingCount', count: Math.max(0, count - 1) } });
-    flush(); // a person's own action shows at once, not on the next frame
-    try {
-      await call(() => rest.request('POST', fillPath(action === 'approve' ? paths.adminApprove : paths.adminReject, id), notes === undefined ? {} : { notes }), `${action} user ${id}`);
-    } catch (error) {
-      if (user) dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingRestored', user, index } });
-      if (user && count !== null) dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingCount', count } });
-      throw error;
-    }
-  }
-
-  return {
-    loadTimingOrders: () =>
-      call(async () => {
-        const result = parseTimingOrderList(await rest.request('GET', paths.timingOrders));
-        if (!result.ok) invalidBody(`GET ${paths.timingOrders}`, result.error);
-        dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: result.orders } });
-      }, 'loading the Timing orders'),
-
-    loadTimingOrder: (id) =>
-      call(async () => {
-        const path = fillPath(paths.timingOrderStatus, id);
-        const result = parseTimingOrder(await rest.request('GET', path));
-        if (!result.ok) invalidBody(`GET ${path}`, result.error);
-        dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: [result.order] } });
-        flush();
-        return getState().orders.byId[orderKey(result.order)];
-      }, `loading order ${id}`),
-
-    async updateOrderStatus(id, status) {
-      flush();
-      const key = orderKey({ source: 'timing', id: String(id) });
-      const before = getState().orders.byId[key];
-      if (before) dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: { ...before, status, previousStatus: before.status } } });
-      flush(); // a person's own action shows at once, not on the next frame
-      let answer: unknown;
-      try {
-        answer = await call(() => rest.request('PUT', fillPath(paths.timingUpdateStatus, id), { status }), `updating order ${id} to ${status}`);
-      } catch (error) {
-        flush();
-        // Roll back only our own optimistic change, not a newer one the socket brought meanwhile.
-        if (before && getState().orders.byId[key]?.status === status) dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: before } });
-        throw error;
-      }
-      // The broadcast confirming our own change equals what the store already shows, so it is
-      // merged as a duplicate and the order would keep its time from before the change: take
-      // the change's time from the server's answer (`{ data: order }`), only ever forwards.
-      const confirmed = parseTimingOrder(answer);
-      flush();
-      const current = getState().orders.byId[key];
-      if (confirmed.ok && confirmed.order.status === status && current?.status === status && confirmed.order.updatedAt && Date.parse(confirmed.order.updatedAt) > Date.parse(current.updatedAt)) {
-        dispatch({ endpoint: 'timing', event: { kind: 'order/replace', order: { ...current, updatedAt: confirmed.order.updatedAt } } });
-      }
-    },
-
-    loadPendingUsers: () =>
-      call(async () => {
-        const result = parsePendingUsers(await rest.request('GET', paths.adminPending));
-        if (!result.ok) invalidBody(`GET ${paths.adminPending}`, result.error);
-        dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingUsers', users: result.users } });
-      }, 'loading the pending users'),
-
-    approveUser: (id, notes) => decide(id, 'approve', notes),
-    rejectUser: (id, notes) => decide(id, 'reject', notes),
-    markNotificationRead: (id) => markRead(id),
-    markAllNotificationsRead: () => markRead(null),
-  };
+  return actionsFor({ rest, restPaths: paths, dispatch, flush, report, send, store: { getState } });
 }

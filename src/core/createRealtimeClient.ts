@@ -1,194 +1,20 @@
-import { resolveReconnect } from './backoff';
-import { Connection } from './Connection';
-import { createRestClient } from './createRestClient';
-import { defaultEndpoints, endpointUrl, type EndpointConfig } from './endpoints';
-import type { RealtimeEvent } from './events';
-import { createActions } from './createActions';
-import { createChatOutbox } from './createChatOutbox';
-import { restPathDefaults } from './restPaths';
-import { Pool } from './Pool';
-import { RealtimeError } from './RealtimeError';
-import type { RealtimeClient, RealtimeClientOptions, RealtimeStats } from './RealtimeClient';
-import { createRealtimeStore } from './store/createRealtimeStore';
-import { toTokenProvider } from './tokenProvider';
-import { webSocketTransport } from './webSocketTransport';
+import { actionsFor } from './createActions';
+import { buildCore } from './createRealtimeCore';
+import type { EndpointConfig } from './endpoints';
+import { defaultEndpoints } from './endpoints/defaultEndpoints';
+import type { RealtimeClient, RealtimeClientOptions } from './RealtimeClient';
 
-export type { RealtimeClient, RealtimeClientOptions, RealtimeStats } from './RealtimeClient';
+export type { RealtimeClient, RealtimeClientOptions, RealtimeCore, RealtimeStats } from './RealtimeClient';
 
-function defaultSocketBase(): string {
-  const location = (globalThis as { location?: Location }).location;
-  if (!location?.host) {
-    throw new TypeError("createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }.");
-  }
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
-}
-
-// Typed locally so the core needs no Node types; bundlers replace `process.env.NODE_ENV`.
-declare const process: { env?: Record<string, string | undefined> } | undefined;
-
-let clientSeq = 0;
-
-/** Create a client: it owns the socket pool, the store, the dialects and the REST helper. */
+/**
+ * Create a client, batteries included: the core (`createRealtimeCore`) with the five built-in
+ * endpoints by name (your `endpoints` merged on top) and `client.actions`. It bundles every
+ * dialect; an app on one backend through the hooks can use `createRealtimeCore` instead.
+ */
 export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
   if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
-  const base = options.url ?? defaultSocketBase();
-  if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
-  const token = toTokenProvider(options.token);
-  const reconnect = resolveReconnect(options.reconnect);
-  const heartbeat = options.heartbeat === false ? false : { interval: 25_000, timeout: 10_000, ...options.heartbeat };
-  if (heartbeat && !(heartbeat.interval > 0 && heartbeat.timeout > 0)) throw new TypeError('heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.');
-  const { store, dispatch, flush, dispose: disposeStore } = createRealtimeStore(options.limits);
-  const limits = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200, ...options.limits };
-  const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
-  const listeners = new Set<(error: RealtimeError) => void>();
-  const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
-  const chat = createChatOutbox({ clientTag: ++clientSeq, connection: () => pool.get('chat'),
-    dispatch,
-    flush,
-    stateOf: (clientId) => {
-      for (const list of Object.values(store.getState().chat.byPeer)) {
-        const found = list.find((m) => m.clientId === clientId);
-        if (found) return found.state;
-      }
-      return undefined;
-    },
-    cap: 4 * (options.limits?.chatMessages ?? 500),
-  });
-  const actions = createActions({ rest, paths: { ...restPathDefaults, ...options.restPaths }, dispatch, flush, getState: store.getState, report, send: (endpoint, command) => client.send(endpoint, command) });
-
-  function report(error: RealtimeError): void {
-    counters.errors += 1;
-    options.onError?.(error);
-    for (const listener of listeners) listener(error);
-  }
-
-  const pool = new Pool({
-    socketBudget: limits.socketBudget,
-    releaseDelay: options.releaseDelay,
-    onBudgetExceeded(key, budget) {
-      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each, or raise limits.socketBudget (browsers refuse past about 255).`;
-      report(new RealtimeError('socket-budget', message, { endpoint: key }));
-      if (typeof process === 'undefined' || process.env?.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
-    },
-  });
-
-  function endpointConfig(name: string): EndpointConfig {
-    const known = (defaultEndpoints as Record<string, EndpointConfig | undefined>)[name];
-    const override = options.endpoints?.[name];
-    const merged = { ...known, ...override } as Partial<EndpointConfig>;
-    if (!merged.path || !merged.dialect) {
-      throw new TypeError(`Unknown endpoint "${name}". Use one of ${Object.keys(defaultEndpoints).join(', ')}, or declare it in endpoints: { ${name}: { path, dialect } }.`);
-    }
-    return merged as EndpointConfig;
-  }
-
-  function keyOf(name: string, param: string | number | undefined): string {
-    return param === undefined ? name : `${name}:${param}`;
-  }
-
-  function createConnection(name: string, param: string | undefined): Connection {
-    const config = endpointConfig(name);
-    const key = keyOf(name, param);
-    let opened = false;
-    const connection: Connection = new Connection({
-      key,
-      url: endpointUrl(config.url ?? base, config.path, param),
-      dialect: config.dialect,
-      token,
-      transport: config.transport ?? options.transport ?? webSocketTransport(options.WebSocket),
-      reconnect,
-      heartbeat,
-      queueLimit: limits.sendQueue,
-      maxFrameChars: limits.maxFrameChars,
-      random: options.random,
-      onEvents(events: RealtimeEvent[]) {
-        for (const event of events) {
-          if (event.kind === 'server/error') report(new RealtimeError('server-error', `${key}: the server said: ${event.message}`, { endpoint: key, dialect: config.dialect.name }));
-          dispatch({ endpoint: key, event });
-        }
-      },
-      onFrame(valid) {
-        counters.framesIn += 1;
-        if (!valid) counters.invalidFrames += 1;
-      },
-      onError: report,
-      onSent: (clientId) => dispatch({ endpoint: key, event: { kind: 'chat/sending', clientId } }),
-      onState(state, previous) {
-        if (state.status === 'open' && previous !== 'open') {
-          counters.openSockets += 1;
-          if (opened) counters.reconnects += 1;
-          const reconnected = opened;
-          opened = true;
-          void Promise.resolve()
-            .then(() => config.onOpen?.({ reconnected, param, rest, actions, send: (command) => connection.send(command) }))
-            // Actions report their own failures; anything else thrown by a custom onOpen is reported here.
-            .catch((cause: unknown) => cause instanceof RealtimeError || report(new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
-        } else if (previous === 'open' && state.status !== 'open') {
-          counters.openSockets -= 1;
-          if (config.dialect.name === 'chat') dispatch({ endpoint: key, event: { kind: 'chat/failed', clientIds: 'awaiting', error: 'The connection closed before the server confirmed this message.' } });
-        }
-        dispatch({ endpoint: key, event: { kind: 'connection/state', state } });
-      },
-    });
-    return connection;
-  }
-
-  function normalizeParam(param: string | number | undefined): string | undefined {
-    return param === undefined ? undefined : String(param);
-  }
-
-  const client: RealtimeClient = {
-    store,
-    rest,
-    get stats() {
-      let queued = 0;
-      for (const key of pool.keys()) queued += pool.get(key)?.getState().queued ?? 0;
-      return { ...counters, queuedCommands: queued };
-    },
-    subscribe(endpoint, rawParam) {
-      const config = endpointConfig(endpoint);
-      config.checkParam?.(rawParam);
-      if (config.path.includes('{id}') && (rawParam === undefined || rawParam === '')) {
-        throw new TypeError(`client.subscribe('${endpoint}') needs a parameter for {id} in ${config.path}, e.g. client.subscribe('${endpoint}', 123).`);
-      }
-      const param = normalizeParam(rawParam);
-      const key = keyOf(endpoint, param);
-      pool.acquire(key, () => createConnection(endpoint, param));
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        pool.release(key);
-      };
-    },
-    send(endpoint, command, rawParam) {
-      const key = keyOf(endpoint, normalizeParam(rawParam));
-      const connection = pool.get(key);
-      if (!connection) throw new RealtimeError('connection-failed', `${key}: nothing is subscribed to this endpoint; call client.subscribe('${endpoint}') (or mount its hook) before sending.`, { endpoint: key });
-      return connection.send(command);
-    },
-    connectionState(endpoint, param) {
-      return pool.get(keyOf(endpoint, normalizeParam(param)))?.getState();
-    },
-    sendChat: (peerId, text, chatOptions) => chat.send(peerId, text, chatOptions),
-    retryChat: (clientId) => chat.retry(clientId),
-    actions,
-    dispatch,
-    report,
-    addErrorListener(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    reconnect() {
-      for (const key of pool.keys()) pool.get(key)?.restart();
-    },
-    dispose() {
-      pool.clear();
-      flush();
-      disposeStore();
-      listeners.clear();
-    },
-  };
-
-  return client;
+  const endpoints: Record<string, Partial<EndpointConfig>> = { ...defaultEndpoints };
+  for (const [name, override] of Object.entries(options.endpoints ?? {})) endpoints[name] = { ...endpoints[name], ...override };
+  const core = buildCore({ ...options, endpoints }, 'createRealtimeClient');
+  return Object.assign(core, { actions: actionsFor(core) });
 }

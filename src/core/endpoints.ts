@@ -1,11 +1,9 @@
+// Types and endpointUrl only: no dialect is imported here, so anything can import this module.
+// The built-in endpoints are one module each under ./endpoints/, collected in defaultEndpoints.
 import type { Dialect } from '../protocols/Dialect';
-import { adminDashboardDialect } from '../protocols/adminDashboard';
-import { chatDialect } from '../protocols/chat';
-import { notificationsDialect } from '../protocols/notifications';
-import { orderStreamDialect, orderStreamPath } from '../protocols/orderStream';
-import { timingDialect } from '../protocols/timing';
 import type { RealtimeActions } from './createActions';
 import type { RestClient } from './createRestClient';
+import type { RealtimeCore } from './RealtimeClient';
 import type { TransportFactory } from './Transport';
 
 /** The five endpoints the kit knows by name. */
@@ -19,6 +17,13 @@ export interface ResyncContext {
   param: string | undefined;
   send(command: unknown): void;
   rest: RestClient;
+  /** The client whose socket opened: pass it to the action functions, e.g. `loadPendingUsers(client)`. */
+  client: RealtimeCore;
+  /**
+   * The client's `actions`.
+   * @deprecated Call the action functions with `client` instead. Only a client made by
+   * `createRealtimeClient` has them: on one made by `createRealtimeCore` this is undefined.
+   */
   actions: RealtimeActions;
 }
 
@@ -37,34 +42,12 @@ export interface EndpointConfig {
   onOpen?(context: ResyncContext): void | Promise<void>;
 }
 
-export const defaultEndpoints: Record<EndpointName, EndpointConfig> = {
-  // The order stream sends a snapshot on every connect, so a reopen resyncs by itself.
-  orders: { path: 'ws/orders/{id}/', dialect: orderStreamDialect, checkParam: (id) => void orderStreamPath(id as number) },
-  // The documented raw-WebSocket shape; the real Socket.IO server needs socketIoTransport.
-  // The feed has no replay, so every open reloads the order list when there is a REST base.
-  timing: {
-    path: 'admin',
-    dialect: timingDialect,
-    onOpen: ({ rest, actions }) => (rest.baseUrl ? actions.loadTimingOrders() : undefined),
-  },
-  notifications: {
-    path: 'ws/notifications/',
-    dialect: notificationsDialect,
-    onOpen: ({ reconnected, send }) => {
-      if (reconnected) send({ type: 'get_unread_count' });
-    },
-  },
-  chat: { path: 'ws/chat/', dialect: chatDialect },
-  admin: {
-    path: 'ws/admin/dashboard/',
-    dialect: adminDashboardDialect,
-    onOpen: ({ send, rest, actions }) => {
-      send({ type: 'get_stats' });
-      send({ type: 'get_pending_count' });
-      return rest.baseUrl ? actions.loadPendingUsers() : undefined;
-    },
-  },
-};
+/**
+ * An endpoint with its name, e.g. `ordersEndpoint`: pass it to `client.subscribe`, `send` or
+ * `connectionState` instead of the name and the client registers it (so only the dialects you
+ * use are bundled). The client's `endpoints` option for that name is merged on top and wins.
+ */
+export type EndpointDefinition = EndpointConfig & { name: string };
 
 /** Join an endpoint path onto a socket base URL. */
 export function endpointUrl(base: string, path: string, param: string | undefined): string {

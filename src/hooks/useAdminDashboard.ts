@@ -1,5 +1,7 @@
 import { useCallback, useEffect } from 'react';
+import { approveUser as approve, loadPendingUsers, rejectUser as reject } from '../core/actions/adminActions';
 import type { ConnectionStatus } from '../core/Connection';
+import { adminEndpoint } from '../core/endpoints/adminEndpoint';
 import type { ActivityEntry, AdminUser } from '../core/events';
 import { useActionState } from './useActionState';
 import { useRealtimeClient } from './useRealtimeClient';
@@ -34,7 +36,7 @@ export interface AdminDashboardResult {
  */
 export function useAdminDashboard(): AdminDashboardResult {
   const client = useRealtimeClient();
-  useSubscription('admin');
+  useSubscription(adminEndpoint);
   const stats = useRealtimeState((s) => s.admin.stats);
   const pendingCount = useRealtimeState((s) => s.admin.pendingCount);
   const pendingUsers = useRealtimeState((s) => s.admin.pendingUsers);
@@ -47,19 +49,19 @@ export function useAdminDashboard(): AdminDashboardResult {
   useEffect(() => {
     if (status !== 'open' || pendingCount === null) return;
     try {
-      client.send('admin', { type: 'get_stats' });
+      client.send(adminEndpoint, { type: 'get_stats' });
     } catch {
       // Not subscribed any more (unmounting): nothing to refresh.
     }
   }, [client, status, pendingCount]);
-  const approveUser = useCallback((id: string, notes?: string) => run(id, () => client.actions.approveUser(id, notes)), [client, run]);
-  const rejectUser = useCallback((id: string, notes?: string) => run(id, () => client.actions.rejectUser(id, notes)), [client, run]);
+  const approveUser = useCallback((id: string, notes?: string) => run(id, () => approve(client, id, notes)), [client, run]);
+  const rejectUser = useCallback((id: string, notes?: string) => run(id, () => reject(client, id, notes)), [client, run]);
   const refresh = useCallback(
     () =>
       run('*', async () => {
-        client.send('admin', { type: 'get_stats' });
-        client.send('admin', { type: 'get_pending_count' });
-        if (client.rest.baseUrl) await client.actions.loadPendingUsers();
+        client.send(adminEndpoint, { type: 'get_stats' });
+        client.send(adminEndpoint, { type: 'get_pending_count' });
+        if (client.rest.baseUrl) await loadPendingUsers(client);
       }),
     [client, run],
   );

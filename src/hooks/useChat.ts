@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { ConnectionStatus } from '../core/Connection';
+import { chatEndpoint } from '../core/endpoints/chatEndpoint';
 import type { ChatMessage } from '../core/events';
 import { useRealtimeClient } from './useRealtimeClient';
 import { useRealtimeState } from './useRealtimeState';
@@ -27,7 +28,7 @@ export function useChat(peerId: string | number | undefined): ChatResult {
   const client = useRealtimeClient();
   const peer = peerId === undefined || peerId === null ? '' : String(peerId).trim();
   const error = peer ? null : 'useChat needs a peer id: the id of the user to talk to.';
-  useSubscription('chat', undefined, Boolean(peer));
+  useSubscription(chatEndpoint, undefined, Boolean(peer));
   const messages = useRealtimeState((s) => (peer ? (s.chat.byPeer[peer] ?? empty) : empty));
   const status = useRealtimeState((s) => s.connections.chat?.status ?? 'idle');
   const send = useCallback(

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
+import { markAllNotificationsRead, markNotificationRead } from '../core/actions/notificationActions';
 import type { ConnectionStatus } from '../core/Connection';
+import { notificationsEndpoint } from '../core/endpoints/notificationsEndpoint';
 import type { Notification } from '../core/events';
 import { useRealtimeClient } from './useRealtimeClient';
 import { useRealtimeState } from './useRealtimeState';
@@ -22,12 +24,12 @@ export interface NotificationsResult {
  */
 export function useNotifications(): NotificationsResult {
   const client = useRealtimeClient();
-  useSubscription('notifications');
+  useSubscription(notificationsEndpoint);
   const notifications = useRealtimeState((s) => s.notifications.items);
   const unreadCount = useRealtimeState((s) => s.notifications.unreadCount);
   const status = useRealtimeState((s) => s.connections.notifications?.status ?? 'idle');
 
-  const markRead = useCallback((id: string) => client.actions.markNotificationRead(id), [client]);
-  const markAllRead = useCallback(() => client.actions.markAllNotificationsRead(), [client]);
+  const markRead = useCallback((id: string) => markNotificationRead(client, id), [client]);
+  const markAllRead = useCallback(() => markAllNotificationsRead(client), [client]);
   return { notifications, unreadCount, status, markRead, markAllRead };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '../core/Connection';
+import { ordersEndpoint } from '../core/endpoints/ordersEndpoint';
 import type { Order, RealtimeEvent } from '../core/events';
 import { orderStreamPath } from '../protocols/orderStream';
 import { useRealtimeState } from './useRealtimeState';
@@ -32,7 +33,7 @@ export function orderIdError(orderId: unknown): string | null {
 export function useOrderSocket(orderId: number | string | undefined): OrderSocketResult {
   const error = orderIdError(orderId);
   const id = error ? '' : String(orderId);
-  useSubscription('orders', error ? undefined : id, !error);
+  useSubscription(ordersEndpoint, error ? undefined : id, !error);
   const order = useRealtimeState((s) => (error ? undefined : s.orders.byId[id]));
   const status = useRealtimeState((s) => (error ? 'idle' : (s.connections[`orders:${id}`]?.status ?? 'idle')));
   const lastEvent = useRealtimeState((s) => (error ? undefined : s.orders.lastEvent[id]));

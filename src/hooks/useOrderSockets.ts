@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ConnectionStatus } from '../core/Connection';
+import { ordersEndpoint } from '../core/endpoints/ordersEndpoint';
 import type { Order } from '../core/events';
 import { orderIdError } from './useOrderSocket';
 import { useRealtimeClient } from './useRealtimeClient';
@@ -33,7 +34,7 @@ export function useOrderSockets(orderIds: readonly (number | string)[]): OrderSo
   }
   const key = ids.join(',');
   useEffect(() => {
-    const releases = key ? key.split(',').map((id) => client.subscribe('orders', id)) : [];
+    const releases = key ? key.split(',').map((id) => client.subscribe(ordersEndpoint, id)) : [];
     return () => releases.forEach((release) => release());
   }, [client, key]);
   const orders = useRealtimeShallow((s) => ids.map((id) => s.orders.byId[id]));

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { loadTimingOrder } from '../core/actions/timingActions';
+import { timingEndpoint } from '../core/endpoints/timingEndpoint';
 import type { Order } from '../core/events';
 import { orderKey } from '../core/store/ordersReducer';
 import { useRealtimeClient } from './useRealtimeClient';
@@ -38,7 +40,7 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
   const pollInterval = typeof options.pollInterval === 'number' && options.pollInterval > 0 ? options.pollInterval : 30_000;
   const client = useRealtimeClient();
   const id = orderId === undefined || orderId === null || String(orderId).trim() === '' ? null : String(orderId);
-  useSubscription('timing', undefined, socket && id !== null);
+  useSubscription(timingEndpoint, undefined, socket && id !== null);
   const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[orderKey({ source: 'timing', id })]));
   const live = useRealtimeState((s) => socket && s.connections.timing?.status === 'open');
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
   }, []);
   const load = useCallback(
     (key: string) =>
-      client.actions.loadTimingOrder(key).then(
+      loadTimingOrder(client, key).then(
         () => mounted.current && setError(null),
         (cause: Error) => mounted.current && setError(cause.message),
       ),

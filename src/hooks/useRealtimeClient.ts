@@ -1,8 +1,14 @@
 import { useContext } from 'react';
-import type { RealtimeClient } from '../core/createRealtimeClient';
+import type { RealtimeClient } from '../core/RealtimeClient';
 import { RealtimeContext } from './RealtimeContext';
 
-/** The client of the nearest `<RealtimeProvider>`. Throws a message naming the fix outside one. */
+/**
+ * The client of the nearest `<RealtimeProvider>`. Throws a message naming the fix outside one.
+ * Typed as `RealtimeClient` for compatibility, but `actions` is there only when the provider
+ * was given a `client` from `createRealtimeClient`: a provider created with `options` holds a
+ * core client (`createRealtimeCore`) — call the action functions with it instead, e.g.
+ * `approveUser(client, id)`.
+ */
 export function useRealtimeClient(): RealtimeClient {
   const client = useContext(RealtimeContext);
   if (!client) {
@@ -10,5 +16,5 @@ export function useRealtimeClient(): RealtimeClient {
       'useRealtimeClient must be used inside <RealtimeProvider>: wrap your app in <RealtimeProvider client={createRealtimeClient({ url, token })}> (react-realtime-kit).',
     );
   }
-  return client;
+  return client as RealtimeClient;
 }

@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
+import { loadTimingOrders, updateOrderStatus as updateStatus } from '../core/actions/timingActions';
 import type { ConnectionStatus } from '../core/Connection';
+import { timingEndpoint } from '../core/endpoints/timingEndpoint';
 import type { Order } from '../core/events';
 import type { OrdersSlice } from '../core/store/types';
 import { useActionState } from './useActionState';
@@ -45,12 +47,12 @@ export interface TimingOrdersResult {
  */
 export function useTimingOrders(): TimingOrdersResult {
   const client = useRealtimeClient();
-  useSubscription('timing');
+  useSubscription(timingEndpoint);
   const orders = useRealtimeState((s) => timingOrdersOf(s.orders));
   const latestOrder = useRealtimeState((s) => (s.orders.latestCreatedId ? s.orders.byId[s.orders.latestCreatedId] : undefined));
   const status = useRealtimeState((s) => s.connections.timing?.status ?? 'idle');
   const { pending, error, run } = useActionState();
-  const updateOrderStatus = useCallback((id: string | number, next: string) => run(String(id), () => client.actions.updateOrderStatus(id, next)), [client, run]);
-  const refresh = useCallback(() => run('*', () => client.actions.loadTimingOrders()), [client, run]);
+  const updateOrderStatus = useCallback((id: string | number, next: string) => run(String(id), () => updateStatus(client, id, next)), [client, run]);
+  const refresh = useCallback(() => run('*', () => loadTimingOrders(client)), [client, run]);
   return { orders, latestOrder, status, updateOrderStatus, pending, error, refresh };
 }
