@@ -1,20 +1,18 @@
 import { useContext } from 'react';
-import type { RealtimeClient } from '../core/RealtimeClient';
+import type { RealtimeCore } from '../core/RealtimeClient';
 import { RealtimeContext } from './RealtimeContext';
 
 /**
  * The client of the nearest `<RealtimeProvider>`. Throws a message naming the fix outside one.
- * Typed as `RealtimeClient` for compatibility, but `actions` is there only when the provider
- * was given a `client` from `createRealtimeClient`: a provider created with `options` holds a
- * core client (`createRealtimeCore`) — call the action functions with it instead, e.g.
- * `approveUser(client, id)`.
+ * Typed as the core client, which every provider holds: call the action functions with it
+ * (`approveUser(client, id)`), which work whichever way the client was made.
  */
-export function useRealtimeClient(): RealtimeClient {
+export function useRealtimeClient(): RealtimeCore {
   const client = useContext(RealtimeContext);
   if (!client) {
     throw new Error(
       'useRealtimeClient must be used inside <RealtimeProvider>: wrap your app in <RealtimeProvider client={createRealtimeClient({ url, token })}> (react-realtime-kit).',
     );
   }
-  return client as RealtimeClient;
+  return client;
 }
