@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ReconnectOptions } from './backoff';
 import type { ConnectionState, HeartbeatOptions } from './Connection';
-import type { RealtimeActions } from './createActions';
+import type { RealtimeActions } from './actionsFor';
 import type { RestClient } from './createRestClient';
 import type { EndpointConfig, EndpointDefinition, EndpointName } from './endpoints';
 import type { RealtimeError } from './RealtimeError';

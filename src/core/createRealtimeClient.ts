@@ -1,4 +1,4 @@
-import { actionsFor } from './createActions';
+import { actionsFor } from './actionsFor';
 import { buildCore } from './createRealtimeCore';
 import type { EndpointConfig } from './endpoints';
 import { defaultEndpoints } from './endpoints/defaultEndpoints';

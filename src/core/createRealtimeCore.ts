@@ -7,7 +7,7 @@ import { createChatOutbox } from './createChatOutbox';
 import { restPathDefaults } from './restPaths';
 import { Pool } from './Pool';
 import { RealtimeError } from './RealtimeError';
-import type { RealtimeClient, RealtimeClientOptions, RealtimeCore, RealtimeStats } from './RealtimeClient';
+import type { RealtimeClientOptions, RealtimeCore, RealtimeStats } from './RealtimeClient';
 import { createRealtimeStore } from './store/createRealtimeStore';
 import { toTokenProvider } from './tokenProvider';
 import { webSocketTransport } from './webSocketTransport';
@@ -145,7 +145,7 @@ export function buildCore(options: RealtimeClientOptions, who: string): Realtime
           const reconnected = opened;
           opened = true;
           void Promise.resolve()
-            .then(() => config.onOpen?.({ reconnected, param, rest, client, actions: (client as Partial<RealtimeClient>).actions!, send: (command) => connection.send(command) }))
+            .then(() => config.onOpen?.({ reconnected, param, rest, client, send: (command) => connection.send(command) }))
             // Actions report their own failures; anything else thrown by a custom onOpen is reported here.
             .catch((cause: unknown) => cause instanceof RealtimeError || report(new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
         } else if (previous === 'open' && state.status !== 'open') {

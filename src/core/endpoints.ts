@@ -1,7 +1,6 @@
 // Types and endpointUrl only: no dialect is imported here, so anything can import this module.
 // The built-in endpoints are one module each under ./endpoints/, collected in defaultEndpoints.
 import type { Dialect } from '../protocols/Dialect';
-import type { RealtimeActions } from './createActions';
 import type { RestClient } from './createRestClient';
 import type { RealtimeCore } from './RealtimeClient';
 import type { TransportFactory } from './Transport';
@@ -19,12 +18,6 @@ export interface ResyncContext {
   rest: RestClient;
   /** The client whose socket opened: pass it to the action functions, e.g. `loadPendingUsers(client)`. */
   client: RealtimeCore;
-  /**
-   * The client's `actions`.
-   * @deprecated Call the action functions with `client` instead. Only a client made by
-   * `createRealtimeClient` has them: on one made by `createRealtimeCore` this is undefined.
-   */
-  actions: RealtimeActions;
 }
 
 export interface EndpointConfig {

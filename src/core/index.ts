@@ -20,7 +20,7 @@ export { markNotificationRead, markAllNotificationsRead } from './actions/notifi
 export { createRestClient } from './createRestClient';
 export { createBatcher } from './createBatcher';
 export { toTokenProvider } from './tokenProvider';
-export { createActions, actionsFor } from './createActions';
+export { actionsFor } from './actionsFor';
 export { restPathDefaults, fillPath } from './restPaths';
 
 export type { RealtimeClient, RealtimeClientOptions, RealtimeCore, RealtimeStats } from './createRealtimeClient';
@@ -34,7 +34,7 @@ export type { EndpointConfig, EndpointDefinition, EndpointName, ResyncContext } 
 export type { ActionClient } from './actions/callRest';
 export type { RestClient, RestClientOptions } from './createRestClient';
 export type { TokenOption, TokenProvider, TokenRequest } from './tokenProvider';
-export type { RealtimeActions } from './createActions';
+export type { RealtimeActions } from './actionsFor';
 export type { RestPaths } from './restPaths';
 export type { Transport, TransportAttempt, TransportCloseInfo, TransportContext, TransportFactory } from './Transport';
 export type * from './events';

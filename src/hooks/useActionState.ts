@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useMountedRef } from './useMountedRef';
 
 /**
  * Track a REST action's last error and what is in flight, by key (an order or user id), so a
@@ -12,13 +13,7 @@ export function useActionState(): {
 } {
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const [error, setError] = useState<string | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMountedRef();
   const run = useCallback(async (key: string, action: () => Promise<unknown>) => {
     setPending((p) => ({ ...p, [key]: true }));
     try {

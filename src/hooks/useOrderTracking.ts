@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useMountedRef } from './useMountedRef';
 import { loadTimingOrder } from '../core/actions/timingActions';
 import { timingEndpoint } from '../core/endpoints/timingEndpoint';
 import type { Order } from '../core/events';
@@ -44,13 +45,7 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
   const order = useRealtimeState((s) => (id === null ? undefined : s.orders.byId[orderKey({ source: 'timing', id })]));
   const live = useRealtimeState((s) => socket && s.connections.timing?.status === 'open');
   const [error, setError] = useState<string | null>(null);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMountedRef();
   const load = useCallback(
     (key: string) =>
       loadTimingOrder(client, key).then(

@@ -13,7 +13,8 @@ describe('OrderCard on the simulator', () => {
     expect(card).not.toHaveAttribute('data-changed');
     harness.server.emit.orderUpdate({ order_id: 101, progress: 88, status: 'Continue' });
     await until(() => within(card).getByRole('progressbar').getAttribute('aria-valuenow') === '88', 'the new progress');
-    expect(card).toHaveAttribute('data-changed', 'true');
+    // The highlight is set by an effect once the change rendered: wait for it, don't race it.
+    await until(() => card.getAttribute('data-changed') === 'true', 'the change highlight');
     await until(() => screen.getByRole('article', { name: 'Order #4242' }).getAttribute('data-state') === 'not-found', 'not found');
   });
 });

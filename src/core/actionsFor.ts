@@ -3,21 +3,6 @@ import type { ActionClient } from './actions/callRest';
 import { markAllNotificationsRead, markNotificationRead } from './actions/notificationActions';
 import { loadTimingOrder, loadTimingOrders, updateOrderStatus } from './actions/timingActions';
 import type { Order } from './events';
-import type { RestClient } from './createRestClient';
-import type { RealtimeError } from './RealtimeError';
-import type { RestPaths } from './restPaths';
-import type { RealtimeState, StoreEntry } from './store/types';
-
-export interface ActionDeps {
-  rest: RestClient;
-  paths: Required<RestPaths>;
-  dispatch(entry: StoreEntry): void;
-  flush(): void;
-  getState(): RealtimeState;
-  report(error: RealtimeError): void;
-  /** Send on an endpoint's socket; throws when the protocol has no such command. */
-  send(endpoint: string, command: unknown): void;
-}
 
 /**
  * Actions that go over REST, with optimistic updates rolled back on failure. Each reports a
@@ -57,9 +42,4 @@ export function actionsFor(client: ActionClient): RealtimeActions {
     markNotificationRead: (id) => markNotificationRead(client, id),
     markAllNotificationsRead: () => markAllNotificationsRead(client),
   };
-}
-
-export function createActions(deps: ActionDeps): RealtimeActions {
-  const { rest, paths, dispatch, flush, getState, report, send } = deps;
-  return actionsFor({ rest, restPaths: paths, dispatch, flush, report, send, store: { getState } });
 }
