@@ -39,7 +39,7 @@ const shared = block(tokensCss, ':where(:root)');
 describe('styles', () => {
   it('src/styles.css imports the tokens and every component stylesheet', () => {
     const entry = read('src/styles.css');
-    for (const path of ['src/styles/tokens.css', ...componentCss]) {
+    for (const path of ['src/styles/tokens.css', 'src/styles/notice.css', ...componentCss]) {
       expect(entry).toContain(`@import "./${path.replace(/^src\//, '')}";`);
     }
   });
@@ -52,7 +52,7 @@ describe('styles', () => {
     expect([...dark.keys()].sort()).toEqual([...light.keys()].sort());
   });
 
-  it.each(componentCss)('%s: every selector is inside :where() and every token it uses exists', (path) => {
+  it.each([...componentCss, 'src/styles/notice.css'])('%s: every selector is inside :where() and every token it uses exists', (path) => {
     const css = stripComments(read(path));
     const selectors = [...css.matchAll(/([^{};]+)\{/g)]
       .map((m) => m[1]!.trim())

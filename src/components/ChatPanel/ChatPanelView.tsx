@@ -105,7 +105,7 @@ export function ChatPanelView({
         <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} />
       </header>
       {error ? (
-        <p role="alert" className={cls('rrk-chat__error')}>
+        <p role="alert" className={joinClasses(cls('rrk-notice'), cls('rrk-chat__error'))} data-tone="danger">
           {error}
         </p>
       ) : null}

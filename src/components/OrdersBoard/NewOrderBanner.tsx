@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import type { Order } from '../../core/events';
-import type { ClassNameFn } from '../../componentUtils/classNames';
+import { joinClasses, type ClassNameFn } from '../../componentUtils/classNames';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 
 export interface NewOrderBannerProps {
@@ -21,7 +21,7 @@ export function NewOrderBanner({ order, onDismiss, currency, locale, cls }: NewO
   return (
     <div role="status" aria-label="New orders" className={cls('rrk-orders-board__banner-region')}>
       {order && (
-        <div className={cls('rrk-orders-board__banner')} data-order-id={order.id}>
+        <div className={joinClasses(cls('rrk-notice'), cls('rrk-orders-board__banner'))} data-tone="info" data-order-id={order.id}>
           <p>
             <strong>New order #{order.id}</strong>
             {order.customerName ? ` from ${order.customerName}` : ''}

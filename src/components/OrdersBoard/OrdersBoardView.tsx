@@ -96,9 +96,9 @@ export function OrdersBoardView({
         locale={locale}
         cls={cls}
       />
-      {stale && <p className={cls('rrk-orders-board__stale')}>Showing the last orders received; they may be out of date until the connection is back.</p>}
+      {stale && <p className={joinClasses(cls('rrk-notice'), cls('rrk-orders-board__stale'))} data-tone="warning">Showing the last orders received; they may be out of date until the connection is back.</p>}
       {error && (
-        <div role="alert" className={cls('rrk-orders-board__error')}>
+        <div role="alert" className={joinClasses(cls('rrk-notice'), cls('rrk-orders-board__error'))} data-tone="danger">
           <p>{error}</p>
           {onRetry && <button type="button" className={cls('rrk-orders-board__button')} onClick={onRetry}>Try again</button>}
         </div>

@@ -82,9 +82,9 @@ export function RealTimeDashboardView({
         )}
         <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} className={cls('rrk-dashboard__connection')} />
       </header>
-      {stale && <p className={cls('rrk-dashboard__stale')}>Showing the last data received; it may be out of date until the connection is back.</p>}
+      {stale && <p className={joinClasses(cls('rrk-notice'), cls('rrk-dashboard__stale'))} data-tone="warning">Showing the last data received; it may be out of date until the connection is back.</p>}
       {error && (
-        <div role="alert" className={cls('rrk-dashboard__error')}>
+        <div role="alert" className={joinClasses(cls('rrk-notice'), cls('rrk-dashboard__error'))} data-tone="danger">
           <p>{error}</p>
           {onRetry && <button type="button" className={cls('rrk-dashboard__button')} onClick={onRetry}>Try again</button>}
         </div>
