@@ -1,74 +1,59 @@
-// Core: client, store, connection layer (no React).
-export {
-  createRealtimeClient,
-  createRealtimeCore,
-  createRealtimeStore,
-  reduceBatch,
-  resolveLimits,
-  limitDefaults,
-  Connection,
-  Pool,
-  RealtimeError,
-  redactToken,
-  backoffDelay,
-  resolveReconnect,
-  reconnectDefaults,
-  webSocketTransport,
-  defaultEndpoints,
-  ordersEndpoint,
-  timingEndpoint,
-  notificationsEndpoint,
-  chatEndpoint,
-  adminEndpoint,
-  loadTimingOrders,
-  loadTimingOrder,
-  updateOrderStatus,
-  loadPendingUsers,
-  approveUser,
-  rejectUser,
-  markNotificationRead,
-  markAllNotificationsRead,
-  endpointUrl,
-  createRestClient,
-  restPathDefaults,
-  orderKey,
-} from './core/index';
-
-// Protocols: one dialect per backend, plus the edge helpers apps may reuse.
-export {
-  orderStreamDialect,
-  orderStreamPath,
-  orderStreamStatuses,
-  timingDialect,
-  timingStatuses,
-  parseTimingOrder,
-  parseTimingOrderList,
-  parsePendingUsers,
-  notificationsDialect,
-  noticesDialect,
-  chatDialect,
-  adminDashboardDialect,
-  sanitizeUrl,
-  normalizeTimestamp,
-} from './protocols/index';
-
-export type * from './core/index';
+// The client: sockets, store, REST, errors. No React, no backend.
+export { createRealtimeClient, RealtimeError, webSocketTransport, fillPath } from './core/index';
 export type {
+  RealtimeClient,
+  RealtimeClientOptions,
+  RealtimeStats,
+  CoreLimits,
+  BackendRef,
+  BackendDefinition,
+  BackendOptions,
+  BackendEventContext,
+  ResolvedBackend,
+  ResyncContext,
+  ConnectionState,
+  ConnectionStatus,
+  HeartbeatOptions,
   Dialect,
-  DialectName,
   IncomingFrame,
   OutgoingFrame,
   ParseResult,
   TokenPlacement,
-  OrderStreamCommand,
-  TimingStatus,
-  NotificationsCommand,
-  ChatCommand,
-  AdminCommand,
-} from './protocols/index';
+  CoreEvent,
+  StoreEntry,
+  StoreEvent,
+  RealtimeErrorCode,
+  ReconnectOptions,
+  RestClient,
+  TokenOption,
+  TokenRequest,
+  Transport,
+  TransportAttempt,
+  TransportCloseInfo,
+  TransportContext,
+  TransportFactory,
+  WebSocketConstructor,
+  ConnectionEntry,
+  RealtimeSlices,
+  RealtimeState,
+  SliceLimits,
+  StoreSlice,
+} from './core/index';
 
-// React: the provider and the hooks.
+// Helpers for writing or adjusting a dialect.
+export { parseTyped, FieldReader, normalizeTimestamp, sanitizeUrl } from './validation/validate';
+export type { MessageHandler } from './validation/validate';
+
+// React: the provider and the generic hooks.
 export * from './hooks/index';
+
+// The five built-in backends: definition, hooks, actions, dialect and types of each.
+export * from './backends/orders/index';
+export * from './backends/timing/index';
+export * from './backends/notifications/index';
+export * from './backends/chat/index';
+export * from './backends/admin/index';
+export type { RealtimeEvent } from './backends/RealtimeEvent';
 
 // Components: render-only; styles ship separately as 'react-realtime-kit/styles.css'.
 export * from './components/index';

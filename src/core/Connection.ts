@@ -1,5 +1,5 @@
-import type { Dialect, OutgoingFrame } from '../protocols/Dialect';
-import type { RealtimeEvent } from './events';
+import type { Dialect, OutgoingFrame } from './Dialect';
+import type { StoreEvent } from './events';
 import { backoffDelay, type ResolvedReconnect } from './backoff';
 import { RealtimeError, redactToken } from './RealtimeError';
 import { Heartbeat } from './Heartbeat';
@@ -32,7 +32,7 @@ export interface ConnectionOptions {
   key: string;
   /** The socket URL without any token. */
   url: string;
-  dialect: Dialect<any>;
+  dialect: Dialect<any, any>;
   token: TokenProvider;
   transport: TransportFactory;
   reconnect: ResolvedReconnect;
@@ -44,7 +44,7 @@ export interface ConnectionOptions {
   /** Socket stays open this long before the retry count resets. @default 5000 */
   stableAfter?: number;
   random?: () => number;
-  onEvents(events: RealtimeEvent[]): void;
+  onEvents(events: StoreEvent[]): void;
   onState(state: ConnectionState, previous: ConnectionStatus): void;
   onError(error: RealtimeError): void;
   onFrame?(valid: boolean): void;

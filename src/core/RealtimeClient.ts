@@ -1,15 +1,24 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ReconnectOptions } from './backoff';
+import type { BackendDefinition, BackendOptions, ResolvedBackend } from './Backend';
 import type { ConnectionState, HeartbeatOptions } from './Connection';
-import type { RealtimeActions } from './actionsFor';
 import type { RestClient } from './createRestClient';
-import type { EndpointConfig, EndpointDefinition, EndpointName } from './endpoints';
+import type { StoreEntry, StoreEvent } from './events';
 import type { RealtimeError } from './RealtimeError';
-import type { RestPaths } from './restPaths';
-import type { RealtimeLimits, RealtimeState, StoreEntry } from './store/types';
+import type { RealtimeState } from './store/types';
 import type { TokenOption } from './tokenProvider';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './webSocketTransport';
+
+/** Caps the core applies to every socket. Backends' list caps are set per backend (`backends.chat.limits`). */
+export interface CoreLimits {
+  /** Commands kept per socket while offline. @default 1000 */
+  sendQueue?: number;
+  /** Largest frame accepted, in characters. @default 262144 */
+  maxFrameChars?: number;
+  /** Most sockets open at once per client. @default 200 */
+  socketBudget?: number;
+}
 
 export interface RealtimeClientOptions {
   /** Base for endpoint paths, e.g. `ws://localhost:8000`. @default the page's origin with ws:/wss: */
@@ -19,23 +28,21 @@ export interface RealtimeClientOptions {
   /** A token, or a function called on every connect attempt (sync or async). @default none */
   token?: TokenOption;
   /**
-   * Override or add endpoints: path, dialect, transport, resync. Merged on top of a definition
-   * passed to `subscribe` (yours win). @default `createRealtimeClient`: the five built-in ones;
-   * `createRealtimeCore`: none (the hooks pass the definitions they use)
+   * Settings per backend, by its name: another path, dialect, transport, REST routes or caps,
+   * e.g. `{ timing: { transport: socketIoTransport() }, notifications: { dialect: noticesDialect } }`.
+   * Applied when the backend is first used. @default none (each backend's documented set-up)
    */
-  endpoints?: Partial<Record<EndpointName, Partial<EndpointConfig>>> & Record<string, Partial<EndpointConfig>>;
+  backends?: Record<string, BackendOptions>;
   /** Reconnect timing. @default 1 s min, 30 s max, growth 2, unlimited retries */
   reconnect?: ReconnectOptions;
   /** Heartbeat for dialects with a ping, or `false` to switch it off. @default 25 s interval, 10 s timeout */
   heartbeat?: HeartbeatOptions | false;
-  /** REST routes for actions and resync, when your backend differs. @default the documented routes */
-  restPaths?: RestPaths;
-  /** Caps on lists, queues, frame size and sockets. */
-  limits?: RealtimeLimits;
+  /** Caps on queues, frame size and sockets. */
+  limits?: CoreLimits;
   /** Told about every problem: invalid frames, refused handshakes, REST failures, overflows. */
   onError?(error: RealtimeError): void;
   /**
-   * Transport for every endpoint that does not set its own, e.g. the in-browser simulator's
+   * Transport for every backend that does not set its own, e.g. the in-browser simulator's
    * `simulatorTransport(sim)`. @default reconnecting-websocket with `WebSocket`
    */
   transport?: TransportFactory;
@@ -59,34 +66,38 @@ export interface RealtimeStats {
   errors: number;
 }
 
+/** A backend, or the name of one already used on this client. */
+export type BackendRef = string | BackendDefinition;
+
 /**
- * A client from `createRealtimeCore`: sockets, store, REST, chat outbox — no built-in endpoint
- * by name and no `actions`. Subscribe with a definition (`client.subscribe(ordersEndpoint, 1)`)
- * and call the action functions with the client (`approveUser(client, id)`).
+ * The client: sockets (one per endpoint, shared), the store, REST and errors. It knows no
+ * backend until one is used: pass a definition (`ordersBackend`) to `subscribe`/`use`, or
+ * mount a hook, which does that for you.
  */
-export interface RealtimeCore {
+export interface RealtimeClient {
   readonly store: StoreApi<RealtimeState>;
   readonly rest: RestClient;
-  /** The REST routes the actions call: the documented ones with `options.restPaths` on top. */
-  readonly restPaths: Required<RestPaths>;
   /** A snapshot of the counters. */
   readonly stats: RealtimeStats;
   /**
-   * Hold the socket of an endpoint open; returns the release. `param` fills `{id}`. Takes a name
-   * (declared in `endpoints`, or registered before) or a definition such as `ordersEndpoint`,
-   * which is registered under its name with `options.endpoints[name]` merged on top.
+   * Register a backend on this client (its slices appear in the store) and return it with
+   * the app's `backends[name]` options applied. Idempotent; hooks call it for you.
    */
-  subscribe(endpoint: string | EndpointDefinition, param?: string | number): () => void;
-  /** Send a command on an endpoint's socket (queued while offline). */
-  send(endpoint: string | EndpointDefinition, command: unknown, param?: string | number): 'sent' | 'queued';
+  use<B extends BackendDefinition>(backend: B): ResolvedBackend<B>;
+  /**
+   * Hold a backend's socket open; returns the release. `param` fills `{id}` in its path.
+   * Sockets are shared: many subscriptions to one endpoint open one socket.
+   */
+  subscribe(backend: BackendRef, param?: string | number): () => void;
+  /**
+   * Send a command on a backend's socket (queued while offline). A `tag` comes back through the
+   * backend's `onSent` when a queued command is finally written.
+   */
+  send(backend: BackendRef, command: unknown, param?: string | number, tag?: string): 'sent' | 'queued';
   /** The endpoint's connection state, or undefined when nothing holds it. */
-  connectionState(endpoint: string | EndpointDefinition, param?: string | number): ConnectionState | undefined;
-  /** Send a chat message; it shows at once as queued/sending and resolves to its client id. */
-  sendChat(peerId: string | number, text: string, options?: { attachment?: string | null }): string;
-  /** Send a failed chat message again under the same client id. */
-  retryChat(clientId: string): void;
-  /** Apply entries to the store (for REST snapshots and optimistic updates). */
-  dispatch(entry: StoreEntry): void;
+  connectionState(backend: BackendRef, param?: string | number): ConnectionState | undefined;
+  /** Apply an entry to the store (REST snapshots, optimistic updates), on the next frame. */
+  dispatch<E extends StoreEvent>(entry: StoreEntry<E>): void;
   /** Apply what was dispatched to the store now, synchronously, instead of on the next frame. */
   flush(): void;
   /** Report a problem through `onError` and the error listeners (for components and extensions). */
@@ -97,10 +108,4 @@ export interface RealtimeCore {
   reconnect(): void;
   /** Close every socket and stop every timer. The client is unusable afterwards. */
   dispose(): void;
-}
-
-/** A client from `createRealtimeClient`: the core with the five endpoints by name and `actions`. */
-export interface RealtimeClient extends RealtimeCore {
-  /** REST actions with optimistic updates (Timing status, approvals) and snapshot loaders. */
-  readonly actions: RealtimeActions;
 }

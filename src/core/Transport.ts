@@ -1,4 +1,4 @@
-import type { IncomingFrame, OutgoingFrame } from '../protocols/Dialect';
+import type { IncomingFrame, OutgoingFrame } from './Dialect';
 
 /** Where and how one connection attempt connects. */
 export interface TransportAttempt {

@@ -1,20 +1,223 @@
-import { actionsFor } from './actionsFor';
-import { buildCore } from './createRealtimeCore';
-import type { EndpointConfig } from './endpoints';
-import { defaultEndpoints } from './endpoints/defaultEndpoints';
-import type { RealtimeClient, RealtimeClientOptions } from './RealtimeClient';
+import { backendOptionNames, endpointUrl, type BackendDefinition, type BackendOptions, type ResolvedBackend } from './Backend';
+import { resolveReconnect } from './backoff';
+import { checkOptions, nearest } from './checkOptions';
+import { Connection } from './Connection';
+import { createRestClient } from './createRestClient';
+import type { CoreEvent, StoreEvent } from './events';
+import { Pool } from './Pool';
+import { RealtimeError } from './RealtimeError';
+import type { BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats } from './RealtimeClient';
+import { resolveLimits } from './resolveLimits';
+import { createRealtimeStore } from './store/createRealtimeStore';
+import { toTokenProvider } from './tokenProvider';
+import { webSocketTransport } from './webSocketTransport';
 
-export type { RealtimeClient, RealtimeClientOptions, RealtimeCore, RealtimeStats } from './RealtimeClient';
+const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
+const movedOptions = { endpoints: 'backends: { <name>: { path, dialect, transport, url } }', restPaths: 'backends: { <name>: { restPaths } }' };
+const reconnectNames = ['minDelay', 'maxDelay', 'growth', 'maxRetries', 'connectTimeout'];
+const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
+
+function defaultSocketBase(): string {
+  const location = (globalThis as { location?: Location }).location;
+  if (!location?.host) {
+    throw new TypeError(`createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }.`);
+  }
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+}
+
+// Typed locally so the core needs no Node types; bundlers replace `process.env.NODE_ENV`.
+declare const process: { env?: Record<string, string | undefined> } | undefined;
 
 /**
- * Create a client, batteries included: the core (`createRealtimeCore`) with the five built-in
- * endpoints by name (your `endpoints` merged on top) and `client.actions`. It bundles every
- * dialect; an app on one backend through the hooks can use `createRealtimeCore` instead.
+ * Create a client: it owns the socket pool, the store, the REST helper and error reporting.
+ * It knows no backend until one is used (a hook, `client.use(backend)` or
+ * `client.subscribe(backend)`), so an app bundles only the backends it uses. Unknown options
+ * throw a TypeError naming the nearest valid one.
  */
 export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
   if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
-  const endpoints: Record<string, Partial<EndpointConfig>> = { ...defaultEndpoints };
-  for (const [name, override] of Object.entries(options.endpoints ?? {})) endpoints[name] = { ...endpoints[name], ...override };
-  const core = buildCore({ ...options, endpoints }, 'createRealtimeClient');
-  return Object.assign(core, { actions: actionsFor(core) });
+  checkOptions(options, optionNames, '', movedOptions);
+  checkOptions(options.reconnect, reconnectNames, 'reconnect');
+  if (options.heartbeat !== false) checkOptions(options.heartbeat, ['interval', 'timeout'], 'heartbeat');
+  checkOptions(options.backends, Object.keys(options.backends ?? {}), 'backends');
+  for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);
+  const base = options.url ?? defaultSocketBase();
+  if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
+  const token = toTokenProvider(options.token);
+  const reconnect = resolveReconnect(options.reconnect);
+  const heartbeat = options.heartbeat === false ? false : { interval: 25_000, timeout: 10_000, ...options.heartbeat };
+  if (heartbeat && !(heartbeat.interval > 0 && heartbeat.timeout > 0)) throw new TypeError('heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.');
+  const limits = resolveLimits(coreLimits, options.limits, 'limits');
+  const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore();
+  const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
+  const listeners = new Set<(error: RealtimeError) => void>();
+  const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
+  const backends = new Map<string, { definition: BackendDefinition; resolved: ResolvedBackend }>();
+
+  function report(error: RealtimeError): void {
+    counters.errors += 1;
+    options.onError?.(error);
+    for (const listener of listeners) listener(error);
+  }
+
+  const pool = new Pool({
+    socketBudget: limits.socketBudget,
+    releaseDelay: options.releaseDelay,
+    onBudgetExceeded(key, budget) {
+      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. Watch many items through one multi-item stream instead of one socket each, or raise limits.socketBudget (browsers refuse past about 255).`;
+      report(new RealtimeError('socket-budget', message, { endpoint: key }));
+      if (typeof process === 'undefined' || process.env?.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
+    },
+  });
+
+  function resolve<B extends BackendDefinition>(definition: B): ResolvedBackend<B> {
+    const name = definition.name;
+    const settings: BackendOptions = options.backends?.[name] ?? {};
+    if (!options.backends?.[name]) {
+      // A misspelt backend name would otherwise be ignored for ever: say so when its backend shows up.
+      const unused = Object.keys(options.backends ?? {}).filter((key) => !backends.has(key));
+      const close = unused.find((key) => nearest(key, [name], 2));
+      if (close) throw new TypeError(`backends.${close} names no backend; did you mean backends.${name}?`);
+    }
+    const restPaths = { ...definition.restPaths };
+    checkOptions(settings.restPaths, Object.keys(restPaths), `backends.${name}.restPaths`);
+    Object.assign(restPaths, settings.restPaths);
+    const { limits: _limits, restPaths: _paths, ...rest } = settings;
+    return { ...definition, ...rest, restPaths } as ResolvedBackend<B>;
+  }
+
+  function use<B extends BackendDefinition>(definition: B): ResolvedBackend<B> {
+    if (!definition || typeof definition !== 'object' || typeof definition.name !== 'string' || !definition.name) {
+      throw new TypeError('A backend definition needs a name, a path and a dialect: { name, path, dialect }.');
+    }
+    const known = backends.get(definition.name);
+    if (known?.definition === definition) return known.resolved as ResolvedBackend<B>;
+    const resolved = resolve(definition);
+    if (!resolved.path || !resolved.dialect) throw new TypeError(`Backend "${definition.name}" needs a path and a dialect.`);
+    const own = options.backends?.[definition.name]?.limits;
+    if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);
+    for (const slice of resolved.slices ?? []) register(slice, resolveLimits(slice.limits ?? {}, options.backends?.[slice.key]?.limits, `backends.${slice.key}.limits`));
+    backends.set(definition.name, { definition, resolved });
+    return resolved;
+  }
+
+  function lookup(ref: BackendRef): ResolvedBackend {
+    if (typeof ref !== 'string') return use(ref);
+    const found = backends.get(ref);
+    if (found) return found.resolved;
+    const names = [...backends.keys()];
+    const known = names.length ? `Known here: ${names.join(', ')}. ` : '';
+    throw new TypeError(`Unknown backend "${ref}". ${known}Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.`);
+  }
+
+  function keyOf(name: string, param: string | undefined): string {
+    return param === undefined ? name : `${name}:${param}`;
+  }
+
+  function createConnection(backend: ResolvedBackend, param: string | undefined): Connection {
+    const key = keyOf(backend.name, param);
+    const context = { endpoint: key, dispatch: (event: StoreEvent) => dispatch({ endpoint: key, event }) };
+    let opened = false;
+    const connection: Connection = new Connection({
+      key,
+      url: endpointUrl(backend.url ?? base, backend.path, param),
+      dialect: backend.dialect,
+      token,
+      transport: backend.transport ?? options.transport ?? webSocketTransport(options.WebSocket),
+      reconnect,
+      heartbeat,
+      queueLimit: limits.sendQueue,
+      maxFrameChars: limits.maxFrameChars,
+      random: options.random,
+      onEvents(events) {
+        for (const event of events) {
+          if (event.kind === 'server/error') report(new RealtimeError('server-error', `${key}: the server said: ${(event as CoreEvent & { kind: 'server/error' }).message}`, { endpoint: key, dialect: backend.dialect.name }));
+          dispatch({ endpoint: key, event });
+        }
+      },
+      onFrame(valid) {
+        counters.framesIn += 1;
+        if (!valid) counters.invalidFrames += 1;
+      },
+      onError: report,
+      onSent: (tag) => backend.onSent?.(tag, context),
+      onState(state, previous) {
+        if (state.status === 'open' && previous !== 'open') {
+          counters.openSockets += 1;
+          if (opened) counters.reconnects += 1;
+          const reconnected = opened;
+          opened = true;
+          void Promise.resolve()
+            .then(() => backend.onOpen?.({ reconnected, param, rest, client, send: (command) => connection.send(command) }))
+            // Actions report their own failures; anything else thrown by a custom onOpen is reported here.
+            .catch((cause: unknown) => cause instanceof RealtimeError || report(new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
+        } else if (previous === 'open' && state.status !== 'open') {
+          counters.openSockets -= 1;
+          backend.onClosed?.(context);
+        }
+        const event: CoreEvent = { kind: 'connection/state', state };
+        dispatch({ endpoint: key, event });
+      },
+    });
+    return connection;
+  }
+
+  function normalizeParam(param: string | number | undefined): string | undefined {
+    return param === undefined ? undefined : String(param);
+  }
+
+  const client: RealtimeClient = {
+    store,
+    rest,
+    get stats() {
+      let queued = 0;
+      for (const key of pool.keys()) queued += pool.get(key)?.getState().queued ?? 0;
+      return { ...counters, queuedCommands: queued };
+    },
+    use,
+    subscribe(ref, rawParam) {
+      const backend = lookup(ref);
+      backend.checkParam?.(rawParam);
+      if (backend.path.includes('{id}') && (rawParam === undefined || rawParam === '')) {
+        throw new TypeError(`client.subscribe(${backend.name}) needs a parameter for {id} in ${backend.path}, e.g. client.subscribe(${backend.name}Backend, 123).`);
+      }
+      const param = normalizeParam(rawParam);
+      const key = keyOf(backend.name, param);
+      pool.acquire(key, () => createConnection(backend, param));
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        pool.release(key);
+      };
+    },
+    send(ref, command, rawParam, tag) {
+      const name = lookup(ref).name;
+      const key = keyOf(name, normalizeParam(rawParam));
+      const connection = pool.get(key);
+      if (!connection) throw new RealtimeError('connection-failed', `${key}: nothing is subscribed to this endpoint; mount its hook (or call client.subscribe) before sending.`, { endpoint: key });
+      return connection.send(command, tag);
+    },
+    connectionState(ref, param) {
+      return pool.get(keyOf(lookup(ref).name, normalizeParam(param)))?.getState();
+    },
+    dispatch,
+    flush,
+    report,
+    addErrorListener(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reconnect() {
+      for (const key of pool.keys()) pool.get(key)?.restart();
+    },
+    dispose() {
+      pool.clear();
+      flush();
+      disposeStore();
+      listeners.clear();
+    },
+  };
+
+  return client;
 }

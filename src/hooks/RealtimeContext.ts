@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { RealtimeCore } from '../core/RealtimeClient';
+import type { RealtimeClient } from '../core/RealtimeClient';
 
-/** The client of the nearest RealtimeProvider (a core client or a full one); `null` outside one. */
-export const RealtimeContext = createContext<RealtimeCore | null>(null);
+/** The client of the nearest RealtimeProvider `null` outside one. */
+export const RealtimeContext = createContext<RealtimeClient | null>(null);

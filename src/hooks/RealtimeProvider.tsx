@@ -1,26 +1,21 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { createRealtimeCore } from '../core/createRealtimeCore';
-import type { RealtimeClientOptions, RealtimeCore } from '../core/RealtimeClient';
+import { createRealtimeClient } from '../core/createRealtimeClient';
+import type { RealtimeClient, RealtimeClientOptions } from '../core/RealtimeClient';
 import { RealtimeContext } from './RealtimeContext';
 
 export type RealtimeProviderProps =
   | {
-      /**
-       * A client you created (and dispose) yourself. Preferred: one per app, outside React.
-       * `createRealtimeClient` (every endpoint by name, `client.actions`) or `createRealtimeCore`.
-       */
-      client: RealtimeCore;
+      /** A client you created (and dispose) yourself with `createRealtimeClient`. Preferred: one per app, outside React. */
+      client: RealtimeClient;
       options?: never;
       children?: ReactNode;
     }
   | {
       client?: never;
       /**
-       * Options to create a client with. The provider creates it on first render and disposes it
-       * on unmount. Later changes to `options` are ignored: remount with a `key` to apply them.
-       * It is a core client (`createRealtimeCore`): the hooks need nothing more, and the app
-       * bundles only the endpoints its hooks use. It has no `client.actions` and knows no
-       * endpoint by name: for those, pass `client={createRealtimeClient(options)}` instead.
+       * Options to create a client with (`createRealtimeClient(options)`). The provider creates
+       * it on first render and disposes it on unmount. Later changes to `options` are ignored:
+       * remount with a `key` to apply them.
        */
       options: RealtimeClientOptions;
       children?: ReactNode;
@@ -34,7 +29,7 @@ export function RealtimeProvider(props: RealtimeProviderProps): ReactNode {
   if (!props.client && !props.options) {
     throw new TypeError('<RealtimeProvider> needs a client={createRealtimeClient({ url, token })} or options={{ url, token }} prop.');
   }
-  const [owned] = useState(() => (props.client ? null : createRealtimeCore(props.options!)));
+  const [owned] = useState(() => (props.client ? null : createRealtimeClient(props.options!)));
   const disposeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     if (!owned) return undefined;

@@ -1,23 +1,8 @@
 export { RealtimeProvider } from './RealtimeProvider';
-export { RealtimeContext } from './RealtimeContext';
 export { useRealtimeClient } from './useRealtimeClient';
 export { useRealtimeState, useRealtimeShallow } from './useRealtimeState';
 export { useSubscription } from './useSubscription';
 export { useConnectionStatus } from './useConnectionStatus';
-export { useOrderSocket, orderIdError } from './useOrderSocket';
-export { useOrderSockets } from './useOrderSockets';
-export { useTimingOrders } from './useTimingOrders';
-export { useOrderTracking } from './useOrderTracking';
-export { useNotifications } from './useNotifications';
-export { useChat } from './useChat';
-export { useAdminDashboard } from './useAdminDashboard';
 
 export type { RealtimeProviderProps } from './RealtimeProvider';
 export type { ConnectionStatusResult } from './useConnectionStatus';
-export type { OrderSocketResult } from './useOrderSocket';
-export type { OrderSocketsResult } from './useOrderSockets';
-export type { TimingOrdersResult } from './useTimingOrders';
-export type { OrderTrackingOptions, OrderTrackingResult } from './useOrderTracking';
-export type { NotificationsResult } from './useNotifications';
-export type { ChatResult } from './useChat';
-export type { AdminDashboardResult } from './useAdminDashboard';

@@ -28,10 +28,11 @@ function worst(entries: Record<string, ConnectionEntry>): ConnectionStatusResult
 }
 
 /**
- * The state of one endpoint's socket (`useConnectionStatus('orders', 42)`), or, with no
+ * The state of one backend's socket (`useConnectionStatus(ordersBackend, 42)`, or by name: `'orders'`), or, with no
  * argument, the worst state across every socket the client holds: for a page-wide indicator.
  */
-export function useConnectionStatus(endpoint?: string, param?: string | number): ConnectionStatusResult {
-  const key = endpoint === undefined ? undefined : param === undefined ? endpoint : `${endpoint}:${param}`;
+export function useConnectionStatus(backend?: string | { readonly name: string }, param?: string | number): ConnectionStatusResult {
+  const name = typeof backend === 'object' && backend !== null ? backend.name : backend;
+  const key = name === undefined ? undefined : param === undefined ? name : `${name}:${param}`;
   return useRealtimeShallow((s) => (key === undefined ? worst(s.connections) : pick(s.connections[key])));
 }

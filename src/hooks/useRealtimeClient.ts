@@ -1,13 +1,12 @@
 import { useContext } from 'react';
-import type { RealtimeCore } from '../core/RealtimeClient';
+import type { RealtimeClient } from '../core/RealtimeClient';
 import { RealtimeContext } from './RealtimeContext';
 
 /**
  * The client of the nearest `<RealtimeProvider>`. Throws a message naming the fix outside one.
- * Typed as the core client, which every provider holds: call the action functions with it
- * (`approveUser(client, id)`), which work whichever way the client was made.
+ * Pass it to the action functions (`approveUser(client, id)`).
  */
-export function useRealtimeClient(): RealtimeCore {
+export function useRealtimeClient(): RealtimeClient {
   const client = useContext(RealtimeContext);
   if (!client) {
     throw new Error(

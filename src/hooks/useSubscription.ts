@@ -1,16 +1,18 @@
 import { useEffect } from 'react';
-import type { EndpointDefinition } from '../core/endpoints';
+import type { BackendDefinition } from '../core/Backend';
 import { useRealtimeClient } from './useRealtimeClient';
 
 /**
- * Hold an endpoint's socket open while mounted (shared through the client's pool). Runs only
- * in effects, so server rendering opens nothing. `enabled: false` holds nothing. Pass a
- * definition (`ordersEndpoint`) to work with any client, or a name the client knows.
+ * Hold a backend's socket open while mounted (shared through the client's pool), and register
+ * the backend on the client at once, so its slice is in the store before the first selector
+ * reads it. The socket opens only in an effect, so server rendering opens nothing.
+ * `enabled: false` holds nothing.
  */
-export function useSubscription(endpoint: string | EndpointDefinition, param?: string | number, enabled = true): void {
+export function useSubscription(backend: string | BackendDefinition, param?: string | number, enabled = true): void {
   const client = useRealtimeClient();
+  if (typeof backend !== 'string') client.use(backend);
   useEffect(() => {
     if (!enabled) return undefined;
-    return client.subscribe(endpoint, param);
-  }, [client, endpoint, param, enabled]);
+    return client.subscribe(backend, param);
+  }, [client, backend, param, enabled]);
 }

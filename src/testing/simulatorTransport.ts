@@ -3,7 +3,7 @@
  * jsdom tests): `createRealtimeClient({ url: 'ws://simulator', transport: simulatorTransport(sim) })`.
  * Frames are delivered asynchronously after `latency` ms, in order, as over a real socket.
  */
-import type { IncomingFrame, OutgoingFrame } from '../protocols/Dialect';
+import type { IncomingFrame, OutgoingFrame } from '../core/Dialect';
 import type { Transport, TransportFactory } from '../core/Transport';
 import type { Simulator } from './createSimulator';
 import type { SimFrame, SimSession } from './types';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { sanitizeUrl } from '../../protocols/sanitizeUrl';
+import { sanitizeUrl } from '../../validation/sanitizeUrl';
 import { classNames } from '../../componentUtils/classNames';
 import { describeAttachment } from './chatText';
 

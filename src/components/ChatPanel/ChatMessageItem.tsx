@@ -1,5 +1,5 @@
 import { memo, type ReactElement } from 'react';
-import type { ChatMessage } from '../../core/events';
+import type { ChatMessage } from '../../backends/chat/types';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import { classNames } from '../../componentUtils/classNames';
 import { formatClock, formatFull, parseTime } from '../../componentUtils/formatTime';

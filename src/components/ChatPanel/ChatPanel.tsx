@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useChat } from '../../hooks/useChat';
+import { useChat } from '../../backends/chat/useChat';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
 import { ChatPanelView, type ChatPanelViewProps } from './ChatPanelView';

@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
-import type { ChatMessage } from '../../core/events';
+import type { ChatMessage } from '../../backends/chat/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { ChatComposer } from './ChatComposer';

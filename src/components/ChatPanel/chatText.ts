@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../core/events';
+import type { ChatMessage } from '../../backends/chat/types';
 import type { StatusIconName } from '../StatusBadge/statusInfo';
 
 /** Text and icon for an own message's delivery state; `null` for received messages. */

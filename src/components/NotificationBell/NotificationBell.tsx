@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
-import { useNotifications } from '../../hooks/useNotifications';
+import { useNotifications } from '../../backends/notifications/useNotifications';
 import { NotificationBellView, type NotificationBellViewProps } from './NotificationBellView';
 
 export type NotificationBellProps = Omit<NotificationBellViewProps, 'notifications' | 'unreadCount' | 'status' | 'attempt' | 'onMarkRead' | 'onMarkAllRead'>;

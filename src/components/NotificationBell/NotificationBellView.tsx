@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
-import type { Notification } from '../../core/events';
+import type { Notification } from '../../backends/notifications/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { NotificationIcon } from './NotificationIcon';

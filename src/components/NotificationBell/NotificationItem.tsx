@@ -1,5 +1,5 @@
 import { memo, type ReactElement } from 'react';
-import type { Notification } from '../../core/events';
+import type { Notification } from '../../backends/notifications/types';
 import { classNames } from '../../componentUtils/classNames';
 import { formatFull, formatRelative, parseTime } from '../../componentUtils/formatTime';
 import { NotificationIcon } from './NotificationIcon';

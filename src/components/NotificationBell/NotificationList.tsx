@@ -1,5 +1,5 @@
 import type { ComponentPropsWithoutRef, ReactElement } from 'react';
-import type { Notification } from '../../core/events';
+import type { Notification } from '../../backends/notifications/types';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { NotificationItem } from './NotificationItem';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { useOrderSocket } from '../../hooks/useOrderSocket';
+import { useOrderSocket } from '../../backends/orders/useOrderSocket';
 import { OrderCardView, type OrderCardViewProps } from './OrderCardView';
 
 export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'status' | 'notFound' | 'error' | 'highlight' | 'orderId'> {

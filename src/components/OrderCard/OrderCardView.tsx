@@ -1,6 +1,6 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
-import type { Order } from '../../core/events';
+import type { Order } from '../../backends/orders/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
 import { classNames, joinClasses } from '../../componentUtils/classNames';

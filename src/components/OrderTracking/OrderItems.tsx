@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Order } from '../../core/events';
+import type { Order } from '../../backends/orders/types';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { itemText } from '../OrdersBoard/orderItems';
 import type { ClassNameFn } from '../../componentUtils/classNames';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useOrderTracking } from '../../hooks/useOrderTracking';
+import { useOrderTracking } from '../../backends/timing/useOrderTracking';
 import { OrderTrackingView, type OrderTrackingViewProps } from './OrderTrackingView';
 
 export interface OrderTrackingProps extends Omit<OrderTrackingViewProps, 'orderId' | 'order' | 'mode' | 'loading' | 'error' | 'notFound' | 'onRefresh'> {

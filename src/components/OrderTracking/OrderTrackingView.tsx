@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement, type ReactNode } from 'react';
-import type { Order } from '../../core/events';
+import type { Order } from '../../backends/orders/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { formatTime, isoTime } from '../../componentUtils/formatTime';

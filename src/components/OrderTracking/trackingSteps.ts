@@ -1,4 +1,4 @@
-import type { TimingStatus } from '../../protocols/timing';
+import type { TimingStatus } from '../../backends/timing/timingDialect';
 
 /** One step of the customer timeline. */
 export interface TrackingStep {

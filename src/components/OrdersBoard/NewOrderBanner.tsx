@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Order } from '../../core/events';
+import type { Order } from '../../backends/orders/types';
 import { joinClasses, type ClassNameFn } from '../../componentUtils/classNames';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 

@@ -1,6 +1,6 @@
 import { useId, type ReactElement } from 'react';
-import type { Order } from '../../core/events';
-import type { TimingStatus } from '../../protocols/timing';
+import type { Order } from '../../backends/orders/types';
+import type { TimingStatus } from '../../backends/timing/timingDialect';
 import type { ClassNameFn } from '../../componentUtils/classNames';
 import { formatTime, isoTime } from '../../componentUtils/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';

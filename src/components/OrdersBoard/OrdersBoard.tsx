@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
-import { useTimingOrders } from '../../hooks/useTimingOrders';
+import { useTimingOrders } from '../../backends/timing/useTimingOrders';
 import { OrdersBoardView, type OrdersBoardViewProps } from './OrdersBoardView';
 
 /** Everything but the live data, which comes from `useTimingOrders()`. */

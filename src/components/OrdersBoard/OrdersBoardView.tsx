@@ -1,7 +1,7 @@
 import { useId, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
-import type { Order } from '../../core/events';
-import type { TimingStatus } from '../../protocols/timing';
+import type { Order } from '../../backends/orders/types';
+import type { TimingStatus } from '../../backends/timing/timingDialect';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { statusInfo } from '../StatusBadge/statusInfo';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import type { Order } from '../../core/events';
-import { timingStatuses } from '../../protocols/timing';
+import type { Order } from '../../backends/orders/types';
+import { timingStatuses } from '../../backends/timing/timingDialect';
 import type { ClassNameFn } from '../../componentUtils/classNames';
 import { statusInfo } from '../StatusBadge/statusInfo';
 

@@ -1,4 +1,4 @@
-import type { OrderItem } from '../../core/events';
+import type { OrderItem } from '../../backends/orders/types';
 
 /** `2 × Pad Thai` for one line. */
 export function itemText(item: OrderItem): string {

@@ -1,4 +1,4 @@
-import type { TimingStatus } from '../../protocols/timing';
+import type { TimingStatus } from '../../backends/timing/timingDialect';
 
 /** A status button: where it moves an order, its visible text, and its accessible name. */
 export interface StatusStep {

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { ActivityEntry } from '../../core/events';
+import type { ActivityEntry } from '../../backends/admin/types';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import type { StatusIconName } from '../StatusBadge/statusInfo';
 import type { ClassNameFn } from '../../componentUtils/classNames';

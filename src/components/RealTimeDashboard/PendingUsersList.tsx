@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { ReactElement } from 'react';
-import type { AdminUser } from '../../core/events';
+import type { AdminUser } from '../../backends/admin/types';
 import { Avatar } from './Avatar';
 import type { ClassNameFn } from '../../componentUtils/classNames';
 import { formatTime, isoTime } from '../../componentUtils/formatTime';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { useAdminDashboard } from '../../hooks/useAdminDashboard';
+import { useAdminDashboard } from '../../backends/admin/useAdminDashboard';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
 import { RealTimeDashboardView, type RealTimeDashboardViewProps } from './RealTimeDashboardView';
 

@@ -1,6 +1,6 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/Connection';
-import type { ActivityEntry, AdminUser } from '../../core/events';
+import type { ActivityEntry, AdminUser } from '../../backends/admin/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { ActivityFeed } from './ActivityFeed';
 import { AdminsOnline } from './AdminsOnline';

@@ -1,4 +1,6 @@
-import type { ActivityEntry, Notification, Order } from '../../core/events';
+import type { ActivityEntry } from '../../backends/admin/types';
+import type { Notification } from '../../backends/notifications/types';
+import type { Order } from '../../backends/orders/types';
 import type { RealtimeState } from '../../core/store/types';
 
 interface ToastEventBase {
@@ -80,8 +82,9 @@ function approvalEvents(prev: RealtimeState['admin'], next: RealtimeState['admin
 export function toastEventsFromDiff(prev: RealtimeState, next: RealtimeState): ToastEvent[] {
   const out: ToastEvent[] = [];
   if (prev === next) return out;
-  notificationEvents(prev.notifications, next.notifications, out);
-  orderEvents(prev.orders, next.orders, out);
-  approvalEvents(prev.admin, next.admin, out);
+  // A slice appears when its backend is first used; until both states have it there is no news.
+  if (prev.notifications && next.notifications) notificationEvents(prev.notifications, next.notifications, out);
+  if (prev.orders && next.orders) orderEvents(prev.orders, next.orders, out);
+  if (prev.admin && next.admin) approvalEvents(prev.admin, next.admin, out);
   return out;
 }

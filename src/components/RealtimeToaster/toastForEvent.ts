@@ -1,6 +1,6 @@
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 import type { ToastOptions } from 'react-toastify';
-import type { Order } from '../../core/events';
+import type { Order } from '../../backends/orders/types';
 import { statusInfo, type StatusTone } from '../StatusBadge/statusInfo';
 import type { ToastKind } from '../Toast/ToastIcon';
 import type { ToastEvent } from './toastEvents';

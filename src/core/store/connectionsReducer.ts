@@ -1,7 +1,9 @@
-import type { ConnectionEntry, StoreEntry } from './types';
+import type { CoreEvent, StoreEntry } from '../events';
+import type { ConnectionEntry } from './types';
 
 export function connectionsReducer(slice: Record<string, ConnectionEntry>, entry: StoreEntry): Record<string, ConnectionEntry> {
-  const { event, endpoint } = entry;
+  const { endpoint } = entry;
+  const event = entry.event as CoreEvent;
   const current = slice[endpoint];
   switch (event.kind) {
     case 'connection/state': {

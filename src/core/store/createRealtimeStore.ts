@@ -1,67 +1,44 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBatcher } from '../createBatcher';
-import { adminReducer, initialAdmin } from './adminReducer';
+import type { StoreEntry } from '../events';
 import { withBatchDraft } from './batchDraft';
-import { chatReducer, initialChat } from './chatReducer';
 import { connectionsReducer } from './connectionsReducer';
-import { initialNotifications, notificationsReducer } from './notificationsReducer';
-import { initialOrders, ordersReducer } from './ordersReducer';
-import type { RealtimeLimits, RealtimeState, ResolvedLimits, StoreEntry } from './types';
+import type { RealtimeState, SliceLimits, StoreSlice } from './types';
 
-export const limitDefaults: ResolvedLimits = {
-  orders: 1000,
-  notifications: 200,
-  chatMessages: 500,
-  activity: 100,
-  pendingUsers: 1000,
-  bookings: 100,
-  sendQueue: 1000,
-  maxFrameChars: 262_144,
-  socketBudget: 200,
-};
+/** A registered slice with the caps resolved for this client. */
+export interface RegisteredSlice {
+  slice: StoreSlice;
+  limits: SliceLimits;
+}
 
-export function resolveLimits(limits: RealtimeLimits = {}): ResolvedLimits {
-  const out = { ...limitDefaults };
-  for (const [key, value] of Object.entries(limits) as [keyof ResolvedLimits, unknown][]) {
-    if (value === undefined) continue;
-    if (!(key in limitDefaults)) throw new TypeError(`limits.${key} is not a known limit. Known limits: ${Object.keys(limitDefaults).join(', ')}.`);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-      throw new TypeError(`limits.${key} must be a positive integer (got ${String(value)}).`);
+/** Apply a batch with the registered reducers. Slices nothing touched keep their identity. */
+export function reduceBatch(state: RealtimeState, entries: StoreEntry[], slices: Iterable<RegisteredSlice>): RealtimeState {
+  return withBatchDraft(() => {
+    const registered = [...slices];
+    const record = state as unknown as Record<string, unknown>;
+    let connections = state.connections;
+    const next: unknown[] = registered.map(({ slice }) => record[slice.key] ?? slice.initial);
+    for (const entry of entries) {
+      connections = connectionsReducer(connections, entry);
+      for (let i = 0; i < registered.length; i += 1) next[i] = registered[i]!.slice.reduce(next[i], entry, registered[i]!.limits);
     }
-    out[key] = value;
-  }
-  return out;
-}
-
-export function initialState(): RealtimeState {
-  return { connections: {}, orders: initialOrders, notifications: initialNotifications, chat: initialChat, admin: initialAdmin };
-}
-
-/** Apply a batch to a state with the pure reducers. Slices nothing touched keep their identity. */
-export function reduceBatch(state: RealtimeState, entries: StoreEntry[], limits: ResolvedLimits): RealtimeState {
-  return withBatchDraft(() => reduceEntries(state, entries, limits));
-}
-
-function reduceEntries(state: RealtimeState, entries: StoreEntry[], limits: ResolvedLimits): RealtimeState {
-  let { connections, orders, notifications, chat, admin } = state;
-  const notificationCaps = { notifications: limits.notifications, bookings: limits.bookings };
-  const adminCaps = { activity: limits.activity, pendingUsers: limits.pendingUsers };
-  for (const entry of entries) {
-    connections = connectionsReducer(connections, entry);
-    orders = ordersReducer(orders, entry, limits.orders);
-    notifications = notificationsReducer(notifications, entry, notificationCaps);
-    chat = chatReducer(chat, entry, limits.chatMessages);
-    admin = adminReducer(admin, entry, adminCaps);
-  }
-  if (connections === state.connections && orders === state.orders && notifications === state.notifications && chat === state.chat && admin === state.admin) {
-    return state;
-  }
-  return { connections, orders, notifications, chat, admin };
+    let changed = connections !== state.connections;
+    for (let i = 0; i < registered.length && !changed; i += 1) changed = next[i] !== record[registered[i]!.slice.key];
+    if (!changed) return state;
+    const out: Record<string, unknown> = { ...record, connections };
+    registered.forEach(({ slice }, i) => (out[slice.key] = next[i]));
+    return out as unknown as RealtimeState;
+  });
 }
 
 export interface RealtimeStore {
   /** The zustand vanilla store. Read it with selectors. */
   store: StoreApi<RealtimeState>;
+  /**
+   * Add a slice (once per key; later calls are no-ops). Its initial value is in the state at
+   * once, so a selector that reads it right after never sees it missing.
+   */
+  register(slice: StoreSlice, limits: SliceLimits): void;
   /** Queue an entry; entries are applied together once per frame (microtask outside a browser). */
   dispatch(entry: StoreEntry): void;
   /** Apply everything queued now. */
@@ -71,16 +48,26 @@ export interface RealtimeStore {
 }
 
 /**
- * A zustand vanilla store with one slice per domain and one pure reducer each. A burst of
- * N frames costs one `setState`.
+ * A zustand vanilla store that knows no backend: connection states, plus the slices backends
+ * register, each with its pure reducer. A burst of N frames costs one `setState`.
  */
-export function createRealtimeStore(limits: RealtimeLimits = {}): RealtimeStore {
-  const resolved = resolveLimits(limits);
-  const store = createStore<RealtimeState>()(() => initialState());
+export function createRealtimeStore(): RealtimeStore {
+  const store = createStore<RealtimeState>()(() => ({ connections: {} }) as RealtimeState);
+  const slices = new Map<string, RegisteredSlice>();
   const batcher = createBatcher<StoreEntry>((entries) => {
     const current = store.getState();
-    const next = reduceBatch(current, entries, resolved);
+    const next = reduceBatch(current, entries, slices.values());
     if (next !== current) store.setState(next, true);
   });
-  return { store, dispatch: batcher.push, flush: batcher.flushNow, dispose: batcher.cancel };
+  return {
+    store,
+    register(slice, limits) {
+      if (slices.has(slice.key)) return;
+      slices.set(slice.key, { slice, limits });
+      if (!(slice.key in store.getState())) store.setState({ [slice.key]: slice.initial } as Partial<RealtimeState>);
+    },
+    dispatch: batcher.push,
+    flush: batcher.flushNow,
+    dispose: batcher.cancel,
+  };
 }

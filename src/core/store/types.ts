@@ -1,93 +1,37 @@
 import type { ConnectionState } from '../Connection';
-import type { ActivityEntry, AdminUser, Booking, ChatMessage, Notification, Order, OrderPatch, RealtimeEvent } from '../events';
-
-/** Caps on every list, so memory stays bounded under any message rate. */
-export interface RealtimeLimits {
-  /** Orders kept (oldest first out). @default 1000 */
-  orders?: number;
-  /** Notifications kept. @default 200 */
-  notifications?: number;
-  /** Messages kept per chat peer. @default 500 */
-  chatMessages?: number;
-  /** Admin activity entries kept. @default 100 */
-  activity?: number;
-  /** Pending users kept. @default 1000 */
-  pendingUsers?: number;
-  /** Booking updates kept. @default 100 */
-  bookings?: number;
-  /** Commands kept per socket while offline. @default 1000 */
-  sendQueue?: number;
-  /** Largest frame accepted, in characters. @default 262144 */
-  maxFrameChars?: number;
-  /** Most sockets open at once per client. @default 200 */
-  socketBudget?: number;
-}
-
-export type ResolvedLimits = Required<RealtimeLimits>;
+import type { StoreEntry } from '../events';
 
 /** A connection's state plus who the server says we are, if it said. */
 export interface ConnectionEntry extends ConnectionState {
   user: { id: string | null; username: string | null } | null;
 }
 
-export interface OrdersSlice {
-  /** Orders by store key: the id, or `timing:<id>` for the Timing shop (see `orderKey`). */
-  byId: Record<string, Order>;
-  /** Store keys, newest first seen first. */
-  ids: string[];
-  /** The last event applied to each order, by store key. */
-  lastEvent: Record<string, RealtimeEvent>;
-  /** Store key of the newest order announced as created (Timing `new_order`). */
-  latestCreatedId: string | null;
-}
+/**
+ * The slices backends add to the store, by key. Empty here: each backend declares its own by
+ * declaration merging (as zustand's `StoreMutators` does), e.g.
+ * `declare module 'react-realtime-kit' { interface RealtimeSlices { ticker: TickerSlice } }`.
+ * A slice exists in the state once its backend was first used (a hook rendered, or
+ * `client.use(backend)`).
+ */
+export interface RealtimeSlices {}
 
-export interface NotificationsSlice {
-  items: Notification[];
-  unreadCount: number;
-  bookings: Booking[];
-}
+/** The whole store: connection states by endpoint key, plus every registered slice. */
+export type RealtimeState = { connections: Record<string, ConnectionEntry> } & RealtimeSlices;
 
-export interface ChatSlice {
-  /** Messages per peer, ordered by timestamp. */
-  byPeer: Record<string, ChatMessage[]>;
-  /** Client ids written to the socket and waiting for their `message_sent` ack, in send order. */
-  awaitingAck: string[];
-}
+/** Caps a slice applies, by name (`{ messages: 500 }`). */
+export type SliceLimits = Record<string, number>;
 
-export interface AdminSlice {
-  stats: Record<string, unknown> | null;
-  pendingCount: number | null;
-  pendingUsers: AdminUser[];
-  activity: ActivityEntry[];
-  /** Admins online, by id. */
-  admins: Record<string, { id: string; username: string }>;
-  me: AdminUser | null;
-}
-
-export interface RealtimeState {
-  connections: Record<string, ConnectionEntry>;
-  orders: OrdersSlice;
-  notifications: NotificationsSlice;
-  chat: ChatSlice;
-  admin: AdminSlice;
-}
-
-/** Changes made by the client itself (not from the wire). Plain data, like RealtimeEvent. */
-export type LocalEvent =
-  | { kind: 'connection/state'; state: ConnectionState }
-  | { kind: 'connection/removed' }
-  | { kind: 'orders/snapshot'; orders: OrderPatch[] }
-  | { kind: 'order/replace'; order: Order }
-  | { kind: 'notification/readLocally'; id: string | null }
-  | { kind: 'chat/queued'; message: ChatMessage }
-  | { kind: 'chat/sending'; clientId: string }
-  | { kind: 'chat/failed'; clientIds: string[] | 'awaiting'; error: string }
-  | { kind: 'admin/pendingUsers'; users: AdminUser[] }
-  | { kind: 'admin/pendingRemoved'; userId: string }
-  | { kind: 'admin/pendingRestored'; user: AdminUser; index: number };
-
-/** One entry of a batch: which endpoint it came from, and what happened. */
-export interface StoreEntry {
-  endpoint: string;
-  event: RealtimeEvent | LocalEvent;
+/**
+ * One part of the store that a backend owns: a key, an initial value, and a pure reducer that
+ * sees every entry of every batch (so one backend can feed another's slice, as the admin
+ * dashboard's order updates feed the orders slice).
+ */
+export interface StoreSlice<S = any> {
+  /** The key in the state (`state.orders`). */
+  readonly key: string;
+  readonly initial: S;
+  /** Caps with their defaults; the app overrides them per backend (`backends: { chat: { limits } }`). */
+  readonly limits?: SliceLimits;
+  /** Return `slice` itself when nothing changed, so selectors keep their identity. */
+  reduce(slice: S, entry: StoreEntry, limits: SliceLimits): S;
 }

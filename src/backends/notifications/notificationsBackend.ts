@@ -1,0 +1,17 @@
+import type { BackendDefinition } from '../../core/Backend';
+import { notificationsDialect, type NotificationsCommand } from './notificationsDialect';
+import { notificationsSlice } from './notificationsSlice';
+
+/**
+ * SmartHunt notifications, `ws/notifications/`; a reopen asks for the unread count again. The
+ * ERP's notices use the same backend with `backends: { notifications: { dialect: noticesDialect } }`.
+ */
+export const notificationsBackend: BackendDefinition<NotificationsCommand> = {
+  name: 'notifications',
+  path: 'ws/notifications/',
+  dialect: notificationsDialect,
+  slices: [notificationsSlice],
+  onOpen: ({ reconnected, send }) => {
+    if (reconnected) send({ type: 'get_unread_count' });
+  },
+};

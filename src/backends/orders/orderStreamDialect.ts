@@ -1,0 +1,92 @@
+/**
+ * The per-order stream of the game-boosting shop (PROTOCOLS.md §1): one socket per order at
+ * `ws/orders/<id>/`, no auth, a snapshot `order.update` on connect, nothing accepted inbound.
+ */
+import type { OrderPatch } from './types';
+import type { Dialect, ParseResult } from '../../core/Dialect';
+import { compact, parseTyped } from '../../validation/validate';
+import type { FieldReader } from '../../validation/validate';
+
+/** The only message: the order's current state. Sent on connect and after every change. */
+export interface OrderUpdateMessage {
+  type: 'order.update';
+  order_id: number | string;
+  /** `New`, `Droped` (sic), `Extend`, `Done`, `Continue`; unknown values are kept. */
+  status: string;
+  /** 0..100. */
+  progress: number | null;
+  /** Decimal string, e.g. `"85.50"` (numbers accepted too). */
+  booster_price: string | number | null;
+  actual_price: string | number | null;
+  booster_id: number | string | null;
+  booster_username: string | null;
+  reached_rank: string | null;
+  reached_division: number | null;
+  reached_marks: number | null;
+  message: string | null;
+  timestamp: string;
+}
+
+/** Every message the order stream sends. */
+export type OrderStreamMessage = OrderUpdateMessage;
+
+/** The order stream accepts no commands. */
+export type OrderStreamCommand = never;
+
+/** The order status values the real server uses. Others are kept and rendered neutrally. */
+export const orderStreamStatuses = ['New', 'Droped', 'Extend', 'Done', 'Continue'] as const;
+
+function orderUpdate(r: FieldReader): OrderPatch {
+  return compact<OrderPatch>({
+    id: r.id('order_id'),
+    source: 'orderStream',
+    status: r.string('status', 'required', { nonEmpty: true, max: 256 }),
+    progress: r.number('progress', 'optional', { min: 0, max: 100 }),
+    boosterPrice: r.decimal('booster_price', 'optional'),
+    actualPrice: r.decimal('actual_price', 'optional'),
+    boosterId: r.id('booster_id', 'optional'),
+    boosterUsername: r.string('booster_username', 'optional'),
+    reachedRank: r.string('reached_rank', 'optional'),
+    reachedDivision: r.integer('reached_division', 'optional'),
+    reachedMarks: r.integer('reached_marks', 'optional'),
+    message: r.string('message', 'optional'),
+    updatedAt: r.timestamp('timestamp'),
+  });
+}
+
+/** Parse one order-stream frame. Never throws. */
+export function parseOrderStream(frame: unknown): ParseResult {
+  return parseTyped('orderStream', frame, {
+    'order.update': (r) => [{ kind: 'order/upsert', order: orderUpdate(r) }],
+  });
+}
+
+/** The per-order stream dialect: no token, no heartbeat, no commands. */
+export const orderStreamDialect: Dialect<OrderStreamCommand> = {
+  name: 'orderStream',
+  token: 'none',
+  parse: parseOrderStream,
+  // Nothing can be sent; the server ignores inbound frames anyway.
+  encode: () => '',
+};
+
+function describeId(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
+  if (typeof value === 'number' || value === undefined || value === null) return String(value);
+  return typeof value;
+}
+
+/**
+ * The socket path for one order, `ws/orders/<id>/`.
+ * @param orderId a positive integer, or its decimal text (e.g. a route parameter)
+ * @throws TypeError naming the fix when `orderId` is not a positive integer
+ */
+export function orderStreamPath(orderId: number | string): string {
+  const ok =
+    (typeof orderId === 'number' && Number.isSafeInteger(orderId) && orderId > 0) ||
+    (typeof orderId === 'string' && /^[1-9]\d{0,15}$/.test(orderId) && Number.isSafeInteger(Number(orderId)));
+  if (!ok) {
+    throw new TypeError(`orderId must be a positive integer (got ${describeId(orderId)}). Pass the numeric id of the order to watch.`);
+  }
+  return `ws/orders/${String(orderId)}/`;
+}

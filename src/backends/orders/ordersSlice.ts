@@ -1,0 +1,100 @@
+import type { StoreSlice } from '../../core/store/types';
+import { writable } from '../../core/store/batchDraft';
+import type { Order, OrderEvent, OrderPatch, OrdersSlice } from './types';
+
+declare module '../../core/store/types' {
+  interface RealtimeSlices {
+    /** Orders from every backend that carries them (order stream, Timing, admin dashboard). */
+    orders: OrdersSlice;
+  }
+}
+
+/**
+ * The store key of an order. The boosting shop's per-order stream and the admin dashboard's
+ * `order_update` describe the same orders, so they share plain ids; the Timing restaurant is
+ * another shop whose ids would collide, so its orders live under `timing:<id>`.
+ */
+export function orderKey(order: { source: OrderPatch['source']; id: string }): string {
+  return order.source === 'timing' ? `timing:${order.id}` : order.id;
+}
+
+export const initialOrders: OrdersSlice = { byId: {}, ids: [], lastEvent: {}, latestCreatedId: null };
+
+/** Merge a patch; return the same object when nothing changed (duplicates are common on the wire). */
+export function mergeOrder(current: Order | undefined, patch: OrderPatch): Order {
+  let changed = current === undefined;
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || key === 'updatedAt' || key === 'source') continue;
+    if (!sameValue(next[key], value)) {
+      next[key] = value;
+      changed = true;
+    }
+  }
+  if (!changed) return current!;
+  next.source = patch.source;
+  next.updatedAt = patch.updatedAt ?? current?.updatedAt ?? new Date().toISOString();
+  next.status ??= 'unknown';
+  return next as unknown as Order;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  return false;
+}
+
+function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice {
+  const key = orderKey(patch);
+  const current = slice.byId[key];
+  const order = mergeOrder(current, patch);
+  if (order === current) return slice;
+  const byId = writable(slice.byId);
+  byId[key] = order;
+  let ids = current ? slice.ids : [key, ...slice.ids];
+  let lastEvent = slice.lastEvent;
+  if (ids.length > cap) {
+    const evicted = ids.slice(cap);
+    ids = ids.slice(0, cap);
+    lastEvent = writable(lastEvent);
+    for (const id of evicted) {
+      delete byId[id];
+      delete lastEvent[id];
+    }
+  }
+  return { ...slice, byId, ids, lastEvent };
+}
+
+function reduce(slice: OrdersSlice, event: OrderEvent, cap: number): OrdersSlice {
+  switch (event.kind) {
+    case 'order/upsert':
+    case 'order/created': {
+      const next = upsert(slice, event.order, cap);
+      if (next === slice) return slice;
+      const key = orderKey(event.order);
+      next.lastEvent = writable(next.lastEvent);
+      next.lastEvent[key] = event;
+      if (event.kind === 'order/created') next.latestCreatedId = key;
+      return next;
+    }
+    case 'orders/snapshot':
+      return event.orders.reduce((acc, patch) => upsert(acc, patch, cap), slice);
+    case 'order/replace': {
+      const key = orderKey(event.order);
+      if (!slice.byId[key]) return slice;
+      const byId = writable(slice.byId);
+      byId[key] = event.order;
+      return { ...slice, byId };
+    }
+    default:
+      return slice;
+  }
+}
+
+/** The orders slice: `state.orders`. Caps: `backends: { orders: { limits: { orders } } }`. */
+export const ordersSlice: StoreSlice<OrdersSlice> = {
+  key: 'orders',
+  initial: initialOrders,
+  limits: { orders: 1000 },
+  reduce: (slice, entry, limits) => reduce(slice, entry.event as OrderEvent, limits['orders']!),
+};

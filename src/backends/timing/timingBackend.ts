@@ -1,0 +1,37 @@
+import type { BackendDefinition } from '../../core/Backend';
+import { call, invalidBody } from '../../core/callRest';
+import type { RealtimeClient } from '../../core/RealtimeClient';
+import { ordersSlice } from '../orders/ordersSlice';
+import { parseTimingOrderList, timingDialect, type TimingCommand } from './timingDialect';
+
+/**
+ * The Timing restaurant feed, `admin`: the documented raw-WebSocket shape (the real Socket.IO
+ * server needs `backends: { timing: { transport: socketIoTransport() } }`). The feed has no
+ * replay, so every open reloads the order list when there is a REST base. Its orders live in
+ * the orders slice under `timing:<id>`.
+ */
+export const timingBackend: BackendDefinition<TimingCommand> = {
+  name: 'timing',
+  path: 'admin',
+  dialect: timingDialect,
+  slices: [ordersSlice],
+  restPaths: {
+    /** List every order (admin). */
+    orders: '/api/admin/orders',
+    /** One order's status, for customer tracking. */
+    orderStatus: '/api/orders/{id}/status',
+    /** Change an order's status (admin, PUT `{status}`). */
+    updateStatus: '/api/admin/orders/{id}/status',
+  },
+  onOpen: ({ rest, client }) => (rest.baseUrl ? loadTimingOrders(client) : undefined),
+};
+
+/** Load the Timing admin order list into the store (also the resync after every reconnect). */
+export function loadTimingOrders(client: RealtimeClient): Promise<void> {
+  const path = client.use(timingBackend).restPaths['orders']!;
+  return call(client, async () => {
+    const result = parseTimingOrderList(await client.rest.request('GET', path));
+    if (!result.ok) invalidBody(`GET ${path}`, result.error);
+    client.dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: result.orders } });
+  }, 'loading the Timing orders');
+}

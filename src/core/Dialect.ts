@@ -1,0 +1,39 @@
+import type { ParseResult } from '../validation/decode';
+import type { StoreEvent } from './events';
+
+export type { ParseResult };
+
+/** Where a dialect carries the auth token. */
+export type TokenPlacement = 'none' | 'query' | 'socketio-auth';
+
+/**
+ * A wire frame as a transport delivers it. Raw WebSockets deliver strings; the Socket.IO
+ * transport delivers `{ event, data }` objects (the event name and its first argument).
+ */
+export type IncomingFrame = string | { event: string; data: unknown };
+
+/** A frame to send. Raw WebSockets send strings; Socket.IO emits an event. */
+export type OutgoingFrame = string | { event: string; data: unknown };
+
+/**
+ * One wire protocol. A dialect is pure: it holds no state, opens nothing, and never throws
+ * from `parse` or `encode`.
+ */
+export interface Dialect<Command = never, E extends StoreEvent = StoreEvent> {
+  /** Used in error messages (`orderStream: "status" must be a string`). */
+  readonly name: string;
+  /** Where the token travels. */
+  readonly token: TokenPlacement;
+  /** Validate one frame and normalise it into store events, or explain exactly why not. */
+  parse(frame: unknown): ParseResult<E>;
+  /** Build the outgoing frame for a command. */
+  encode(command: Command): OutgoingFrame;
+  /**
+   * Present when the protocol has an application-level ping. `isPong` tells the
+   * connection's heartbeat that the server answered.
+   */
+  readonly heartbeat?: {
+    ping(): OutgoingFrame;
+    isPong(event: StoreEvent): boolean;
+  };
+}
