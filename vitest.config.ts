@@ -38,7 +38,19 @@ const browser = () => ({
  * - e2e: the demo app in Chromium against the simulator server
  * - storybook: every story in stories/ rendered (and its play function run) in Chromium
  */
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  // Tests import the kit by its public names, as an app does (tsconfig.json maps them for types).
+  resolve: {
+    alias: [
+      { find: /^react-realtime-kit\/styles\.css$/, replacement: src('styles.css') },
+      { find: /^react-realtime-kit\/socketio$/, replacement: src('socketio.ts') },
+      { find: /^react-realtime-kit\/testing\/server$/, replacement: src('testing/server.ts') },
+      { find: /^react-realtime-kit\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^react-realtime-kit$/, replacement: src('index.ts') },
+    ],
+  },
   test: {
     globals: true,
     testTimeout: 20_000,

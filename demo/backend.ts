@@ -43,6 +43,6 @@ export function clientFor(token: string, onError?: RealtimeClientOptions['onErro
     token,
     onError,
     reconnect: { maxDelay: 5000 },
-    endpoints: { timing: { transport: socketIoTransport() } },
+    backends: { timing: { transport: socketIoTransport() } },
   });
 }

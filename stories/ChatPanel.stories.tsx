@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { ChatPanel, ChatPanelView } from '../src/components/index';
+import { ChatPanel, ChatPanelView } from 'react-realtime-kit';
 import { attachmentConversation, chatPeer, conversation, longConversation, longNameConversation, longPeerName, messagesByState, receivedMessage, unsafeAttachments } from '../test/fixtures/chat';
 import { withLiveSimulator } from './support/LiveSimulator';
 

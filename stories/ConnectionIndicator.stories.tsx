@@ -1,8 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { ConnectionIndicator } from '../src/components/ConnectionIndicator/ConnectionIndicator';
-import { ConnectionIndicatorView } from '../src/components/ConnectionIndicator/ConnectionIndicatorView';
-import { OrderCard } from '../src/components/OrderCard/OrderCard';
+import { ConnectionIndicator, ConnectionIndicatorView, OrderCard } from 'react-realtime-kit';
 import { withLiveSimulator } from './support/LiveSimulator';
 
 const meta = {

@@ -1,15 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { expect, within } from 'storybook/test';
-import {
-  ChatPanel,
-  ConnectionIndicator,
-  NotificationBell,
-  OrderCard,
-  OrdersBoard,
-  RealtimeToaster,
-  RealTimeDashboard,
-} from '../src/components/index';
+import { ChatPanel, ConnectionIndicator, NotificationBell, OrderCard, OrdersBoard, RealtimeToaster, RealTimeDashboard } from 'react-realtime-kit';
 import { withLiveSimulator } from './support/LiveSimulator';
 
 /**

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { NotificationBell, NotificationBellView } from '../src/components/index';
+import { NotificationBell, NotificationBellView } from 'react-realtime-kit';
 import { fixtureNow, longNotification, manyNotifications, manyUnread, notificationsOfEveryKind, unreadOfEveryKind } from '../test/fixtures/notifications';
 import { withLiveSimulator } from './support/LiveSimulator';
 

@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { OrderCard } from '../src/components/OrderCard/OrderCard';
-import { OrderCardView } from '../src/components/OrderCard/OrderCardView';
+import { OrderCard, OrderCardView } from 'react-realtime-kit';
 import { boostingOrders, continuingOrder, doneOrder, droppedOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../test/fixtures/orders';
 import { withLiveSimulator } from './support/LiveSimulator';
 

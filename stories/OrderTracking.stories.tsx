@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { OrderTracking, OrderTrackingView } from '../src/components/index';
+import { OrderTracking, OrderTrackingView } from 'react-realtime-kit';
 import { longOrder, timingOrder } from '../test/fixtures/timingOrders';
 import { withLiveSimulator } from './support/LiveSimulator';
 

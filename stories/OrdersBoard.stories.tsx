@@ -1,9 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactElement } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { OrdersBoard, OrdersBoardView } from '../src/components/index';
-import type { OrdersBoardViewProps } from '../src/components/index';
-import type { Order } from '../src/core/events';
+import { OrdersBoard, OrdersBoardView, type OrdersBoardViewProps, type Order } from 'react-realtime-kit';
 import { longOrder, manyOrders, newOrder, ordersByStatus } from '../test/fixtures/timingOrders';
 import { withLiveSimulator } from './support/LiveSimulator';
 

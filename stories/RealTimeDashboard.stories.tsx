@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactElement } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { RealTimeDashboard, RealTimeDashboardView } from '../src/components/index';
-import type { RealTimeDashboardViewProps } from '../src/components/index';
+import { RealTimeDashboard, RealTimeDashboardView, type RealTimeDashboardViewProps } from 'react-realtime-kit';
 import { adminStatsChartSummary, approvalError, liveDashboard, longNameUser, manyPendingUsers, partialStats, pendingUsers } from '../test/fixtures/admin';
 import { withLiveSimulator } from './support/LiveSimulator';
 

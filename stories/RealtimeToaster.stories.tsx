@@ -1,12 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { RealtimeToaster } from '../src/components/index';
-import type { OrderPatch } from '../src/core/events';
-import { useAdminDashboard } from '../src/hooks/useAdminDashboard';
-import { useRealtimeClient } from '../src/hooks/useRealtimeClient';
-import { useRealtimeState } from '../src/hooks/useRealtimeState';
-import { useTimingOrders } from '../src/hooks/useTimingOrders';
+import { RealtimeToaster, type OrderPatch, useAdminDashboard, useRealtimeClient, useRealtimeState, useTimingOrders } from 'react-realtime-kit';
 import { notificationsOfEveryKind } from '../test/fixtures/notifications';
 import { withLiveSimulator } from './support/LiveSimulator';
 

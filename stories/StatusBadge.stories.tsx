@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { expect, within } from 'storybook/test';
-import { StatusBadge } from '../src/components/index';
+import { StatusBadge } from 'react-realtime-kit';
 import {
   approvalStatuses,
   boostingStatuses,

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactElement } from 'react';
 import { ToastContainer, toast } from 'react-toastify';
 import { expect, userEvent, within } from 'storybook/test';
-import { Toast, toastKinds } from '../src/components/index';
+import { Toast, toastKinds } from 'react-realtime-kit';
 
 const meta = {
   title: 'Components/Toast',

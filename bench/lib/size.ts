@@ -1,186 +1,294 @@
 /**
- * Minified + gzipped bytes of each public entry point, measured one way for both sides:
- * a vite (rolldown) library build of one entry, ESM, then minified by rolldown's minifier
- * (vite leaves whitespace in ES library builds), with react, react-dom and
- * reconnecting-websocket external (peers, and the transport the issue excludes); zustand is
- * bundled on our side because it is a dependency every app of the kit ships. gzip -9.
+ * Minified + gzipped bytes the way an app gets them: esbuild bundles a small entry that imports
+ * the **built package** (`react-realtime-kit`, resolved through package.json `exports` to
+ * `dist/…`, as an app's bundler would), ESM, minified, `process.env.NODE_ENV` = "production",
+ * with only react, react-dom and react/jsx-runtime external: zustand, reconnecting-websocket
+ * and react-toastify are bundled, since every app of the kit ships them. gzip -9.
+ * react-use-websocket is measured the same way.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { transform } from 'esbuild';
-import { minifySync, parseSync } from 'rolldown/utils';
-import { build, type Rollup } from 'vite';
+import { build, transform, version as esbuildVersion, type Metafile, type Plugin } from 'esbuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const work = resolve(root, 'bench/.build/size');
+const dist = resolve(root, 'dist');
+const PACKAGE = 'react-realtime-kit';
 
-const baseExternal: (string | RegExp)[] = [/^react($|\/)/, /^react-dom($|\/)/, 'reconnecting-websocket'];
+/** Peers: the only modules left out of every bundle. */
+export const sizeExternal = ['react', 'react-dom', 'react/jsx-runtime'];
+/** Row 1's budget, min+gzip. */
+export const TARGET_BYTES = 10 * 1024;
 
 export interface SizeRow {
   name: string;
-  /** What the entry re-exports. */
+  /** What the entry imports. */
   entry: string;
-  external: string;
   minBytes: number;
   gzipBytes: number;
+  /** Row 3: dist/styles.css, minified by esbuild, gzipped on its own. */
+  css?: { minBytes: number; gzipBytes: number };
 }
 
 export interface ModuleWeight {
   group: string;
-  /** Minified bytes of the group's modules, each minified on its own (top-level names kept). */
+  modules: number;
+  /** Minified bytes of the group in row 1's bundle (esbuild metafile `bytesInOutput`). */
   minBytes: number;
-  /** Share of the bundle's gzip size, in proportion to minBytes (an estimate). */
+  /** Share of row 1's gzip size in proportion to minBytes (an estimate). */
   gzipEstimate: number;
+}
+
+export interface SizeResult {
+  method: string;
+  rows: SizeRow[];
+  /** Row 1 by module group, heaviest first. */
+  breakdown: ModuleWeight[];
+  /** Row 1 by module, heaviest first. */
+  modules: { module: string; minBytes: number }[];
+  /** Row 1's modules in the group "other" (outside the groups a one-backend app needs). */
+  otherModules: string[];
+  targetBytes: number;
+  targetLimit: number;
 }
 
 const gz = (text: string | Uint8Array): number => gzipSync(text, { level: 9 }).length;
 
-/** Minify as an app's production build would (compress + mangle, ES module). */
-function minifyJs(code: string, module = true): string {
-  // A lone module (for the breakdown) is minified as a script so its declarations survive.
-  const result = minifySync('bundle.js', code, { module, compress: true, mangle: true });
-  if (result.errors.length) throw new Error(`size: minify failed: ${result.errors[0]!.message}`);
-  return result.code;
+// ---- the built package ------------------------------------------------------------------
+
+/** Newest modification time under a path (files only). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(resolve(path, name))), 0);
 }
 
-async function bundle(name: string, source: string, external: (string | RegExp)[]): Promise<Rollup.OutputChunk> {
-  mkdirSync(work, { recursive: true });
-  const entry = resolve(work, `${name}.ts`);
-  writeFileSync(entry, source);
-  const output = (await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      sourcemap: false,
-      reportCompressedSize: false,
-      lib: { entry, formats: ['es'], fileName: name },
-      rollupOptions: { external },
-    },
-  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
-  const outputs = Array.isArray(output) ? output : [output];
-  const chunks = outputs.flatMap((o) => o.output).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
-  if (chunks.length !== 1) throw new Error(`size: ${name} built into ${chunks.length} chunks`);
-  return chunks[0]!;
+const builtFiles = ['dist/index.js', 'dist/styles.css'].map((f) => resolve(root, f));
+const buildInputs = ['src', 'package.json', 'vite.config.ts', 'tsconfig.build.json', 'scripts/build-css.mjs'].map((f) => resolve(root, f));
+
+/** Whether dist is missing or older than what it is built from. */
+export function distIsStale(): boolean {
+  if (!builtFiles.every((f) => existsSync(f))) return true;
+  const built = Math.min(...builtFiles.map((f) => statSync(f).mtimeMs));
+  return Math.max(...buildInputs.map(newest)) > built;
 }
 
-function inlineCss(file: string, seen = new Set<string>()): string {
-  if (seen.has(file)) return '';
-  seen.add(file);
-  return readFileSync(file, 'utf8').replace(/^\s*@import\s+(?:url\(\s*)?["']([^"']+)["']\s*\)?\s*;\s*$/gm, (rule, target: string) =>
-    target.startsWith('.') ? inlineCss(resolve(dirname(file), target), seen) : rule,
-  );
-}
-
-const src = (path: string) => JSON.stringify(resolve(root, 'src', path));
-
-function groupOf(id: string): string {
-  const path = relative(root, id.replace(/^\0/, ''));
-  if (path.includes('node_modules/zustand')) return 'zustand';
-  if (path.startsWith('src/protocols/')) {
-    if (/(FieldReader|decode|validate|normalizeTimestamp|sanitizeUrl)\.ts$/.test(path)) return 'protocols: validation layer';
-    return 'protocols: dialects';
+/** `npm run build`, quietly; on failure, throws with the end of its output. */
+export function buildPackage(): void {
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    const output = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
+    throw new Error(`size: \`npm run build\` failed, so the built package cannot be measured:\n${output}`);
   }
-  if (path.startsWith('src/core/store/')) return 'core: store + reducers';
-  if (path.startsWith('src/core/')) return 'core: client, connection, pool, REST';
-  if (path.startsWith('src/hooks/')) return 'hooks';
-  return path;
 }
 
-/** Bytes of string and template literals in minified code: mostly error and warning text. */
-function literalBytes(code: string): number {
-  const { program } = parseSync('bundle.js', code, { sourceType: 'module' });
-  let bytes = 0;
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; start?: number; end?: number; value?: unknown };
-    if ((n.type === 'Literal' && typeof n.value === 'string') || n.type === 'TemplateElement') {
-      bytes += (n.end ?? 0) - (n.start ?? 0);
-      return;
+function requireDist(): void {
+  for (const file of builtFiles) {
+    if (!existsSync(file)) throw new Error(`size: ${relative(root, file)} is missing: run \`npm run build\` first (the size rows measure the built package, not src).`);
+  }
+}
+
+/**
+ * `react-realtime-kit` → the file package.json `exports` names (esbuild resolves a package's
+ * own name from inside it, through `exports`, as Node does). Checked to land in dist/.
+ */
+const builtPackage: Plugin = {
+  name: 'built-package',
+  setup(b) {
+    b.onResolve({ filter: /^react-realtime-kit(\/|$)/ }, async (args) => {
+      if (args.pluginData === 'built-package') return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: root, pluginData: 'built-package' });
+      if (resolved.errors.length) return { errors: resolved.errors };
+      if (!resolved.path.startsWith(`${dist}/`)) {
+        return { errors: [{ text: `${args.path} resolved to ${relative(root, resolved.path)}, not into dist/: check package.json "exports"` }] };
+      }
+      if (!existsSync(resolved.path)) return { errors: [{ text: `${relative(root, resolved.path)} is missing: run \`npm run build\`` }] };
+      return resolved;
+    });
+  },
+};
+
+interface Bundle {
+  code: string;
+  map: string;
+  metafile: Metafile;
+}
+
+async function bundle(name: string, source: string): Promise<Bundle> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: `size-entry-${name}.js`, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: sizeExternal,
+    plugins: [builtPackage],
+    // Not the repo's tsconfig.json: its `paths` map react-realtime-kit to src/ (for tests).
+    tsconfigRaw: {},
+    // The map composes dist/index.js.map, so output bytes can be traced to src/ modules.
+    sourcemap: 'external',
+    metafile: true,
+    write: false,
+    outfile: resolve(root, `bench/.build/size/${name.replace(/[^a-z0-9]+/gi, '-')}.js`),
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))!.text;
+  return { code, map, metafile: result.metafile };
+}
+
+// ---- what each kB is ---------------------------------------------------------------------
+
+const VLQ = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
+
+function decodeVlq(segment: string): number[] {
+  const values: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = VLQ.get(char)!;
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
     }
-    for (const [key, value] of Object.entries(n)) if (key !== 'parent' && value && typeof value === 'object') walk(value);
-  };
-  walk(program);
-  return bytes;
+  }
+  return values;
 }
 
-export async function measureSizes(): Promise<{ rows: SizeRow[]; breakdown: ModuleWeight[]; modules: { module: string; minBytes: number }[]; literalBytes: number; targetBytes: number }> {
+/** Output bytes per original source, from the bundle's source map (each mapping runs to the next). */
+function bytesBySource(code: string, mapText: string): Map<string, number> {
+  const map = JSON.parse(mapText) as { sources: string[]; mappings: string };
+  const mapDir = resolve(root, 'bench/.build/size');
+  const sources = map.sources.map((s) => relative(root, resolve(mapDir, s)));
+  const lines = code.split('\n');
+  const out = new Map<string, number>();
+  let source = 0;
+  map.mappings.split(';').forEach((line, i) => {
+    const text = lines[i] ?? '';
+    let column = 0;
+    const segments = line ? line.split(',').map(decodeVlq) : [];
+    segments.forEach((seg, j) => {
+      column += seg[0]!;
+      if (seg.length >= 4) source += seg[1]!;
+      if (seg.length < 4) return;
+      const end = j + 1 < segments.length ? column + segments[j + 1]![0]! : text.length;
+      const name = sources[source]!;
+      out.set(name, (out.get(name) ?? 0) + Buffer.byteLength(text.slice(column, end)));
+    });
+  });
+  return out;
+}
+
+function groupOf(path: string): string {
+  if (path.includes('node_modules/zustand/')) return 'zustand';
+  if (path.includes('node_modules/reconnecting-websocket/')) return 'reconnecting-websocket';
+  for (const dir of ['src/core/', 'src/validation/', 'src/backends/orders/', 'src/hooks/']) if (path.startsWith(dir)) return dir.slice(0, -1);
+  return 'other';
+}
+
+/**
+ * Row 1 by module: esbuild's metafile gives `bytesInOutput` per input file. The built package
+ * is one input (dist/index.js, a flat vite chunk), so its bytes are split across its src/
+ * modules in proportion to what the composed source map attributes to each.
+ */
+function breakdownOf(b: Bundle, gzipBytes: number): Pick<SizeResult, 'breakdown' | 'modules' | 'otherModules'> {
+  const output = Object.entries(b.metafile.outputs).find(([file]) => file.endsWith('.js'))![1];
+  const modules: { module: string; minBytes: number }[] = [];
+  const fromMap = bytesBySource(b.code, b.map);
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (!bytesInOutput) continue;
+    const path = relative(root, resolve(root, input));
+    if (!path.startsWith('dist/')) {
+      modules.push({ module: path, minBytes: bytesInOutput });
+      continue;
+    }
+    const mapped = [...fromMap].filter(([source]) => source.startsWith('src/'));
+    const total = mapped.reduce((sum, [, n]) => sum + n, 0);
+    let left = bytesInOutput;
+    mapped.forEach(([source, n], i) => {
+      const share = i === mapped.length - 1 ? left : Math.round((n / total) * bytesInOutput);
+      left -= share;
+      modules.push({ module: source, minBytes: share });
+    });
+    if (!mapped.length) modules.push({ module: path, minBytes: bytesInOutput });
+  }
+  modules.sort((a, b2) => b2.minBytes - a.minBytes);
+  const total = modules.reduce((sum, m) => sum + m.minBytes, 0);
+  const groups = new Map<string, { modules: number; minBytes: number }>();
+  for (const m of modules) {
+    const g = groups.get(groupOf(m.module)) ?? { modules: 0, minBytes: 0 };
+    g.modules++;
+    g.minBytes += m.minBytes;
+    groups.set(groupOf(m.module), g);
+  }
+  const breakdown = [...groups]
+    .map(([group, g]) => ({ group, ...g, gzipEstimate: Math.round((g.minBytes / total) * gzipBytes) }))
+    .sort((a, b2) => b2.minBytes - a.minBytes);
+  return { breakdown, modules, otherModules: modules.filter((m) => groupOf(m.module) === 'other').map((m) => m.module) };
+}
+
+// ---- the rows ------------------------------------------------------------------------------
+
+const allHooks = [
+  'useRealtimeState',
+  'useSubscription',
+  'useConnectionStatus',
+  'useOrderSocket',
+  'useOrderSockets',
+  'useTimingOrders',
+  'useOrderTracking',
+  'useNotifications',
+  'useChat',
+  'useAdminDashboard',
+];
+
+export async function measureSizes(): Promise<SizeResult> {
+  requireDist();
   const rows: SizeRow[] = [];
-  const ext = 'react, react-dom, reconnecting-websocket';
-  const add = async (name: string, entry: string, source: string, external = baseExternal, externalText = ext) => {
-    const chunk = await bundle(name, source, external);
-    const code = minifyJs(chunk.code);
-    rows.push({ name, entry, external: externalText, minBytes: Buffer.byteLength(code), gzipBytes: gz(code) });
-    return chunk;
+  const add = async (name: string, entry: string, source: string) => {
+    const b = await bundle(name, source);
+    const row: SizeRow = { name, entry, minBytes: Buffer.byteLength(b.code), gzipBytes: gz(b.code) };
+    rows.push(row);
+    return { b, row };
   };
 
-  await add('core', 'src/core + src/protocols (client, store, pool, all five dialects)', `export * from ${src('core/index.ts')};\nexport * from ${src('protocols/index.ts')};\n`);
-  await add('hooks', 'src/hooks (with the core they use)', `export * from ${src('hooks/index.ts')};\n`);
-  const target = await add(
-    'core+dialects+hooks',
-    'src/core + src/protocols + src/hooks',
-    `export * from ${src('core/index.ts')};\nexport * from ${src('protocols/index.ts')};\nexport * from ${src('hooks/index.ts')};\n`,
+  const one = await add(
+    'one backend through its hook',
+    `createRealtimeClient, RealtimeProvider, useOrderSocket from '${PACKAGE}'`,
+    `export { createRealtimeClient, RealtimeProvider, useOrderSocket } from '${PACKAGE}';\n`,
   );
   await add(
-    'an app: client + provider + 2 hooks',
-    'what a dashboard imports: createRealtimeClient, RealtimeProvider, useOrderSocket, useRealtimeState (tree-shaken)',
-    `export { createRealtimeClient } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket, useRealtimeState } from ${src('hooks/index.ts')};\n`,
+    'every backend and hook',
+    `createRealtimeClient, RealtimeProvider, ${allHooks.join(', ')} from '${PACKAGE}'`,
+    `export { createRealtimeClient, RealtimeProvider, ${allHooks.join(', ')} } from '${PACKAGE}';\n`,
   );
-  await add(
-    'one backend through hooks: createRealtimeCore + RealtimeProvider + useOrderSocket',
-    'an app on the order stream only: createRealtimeCore, RealtimeProvider, useOrderSocket (tree-shaken)',
-    `export { createRealtimeCore } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket } from ${src('hooks/index.ts')};\n`,
-  );
-  await add(
-    'one backend through hooks: createRealtimeCore + RealtimeProvider + useOrderSocket + useAdminDashboard',
-    'the same plus the admin dashboard: createRealtimeCore, RealtimeProvider, useOrderSocket, useAdminDashboard (tree-shaken)',
-    `export { createRealtimeCore } from ${src('core/index.ts')};\nexport { RealtimeProvider, useOrderSocket, useAdminDashboard } from ${src('hooks/index.ts')};\n`,
-  );
-  await add(
-    'components',
-    'src/components (with hooks and core)',
-    `export * from ${src('components/index.ts')};\n`,
-    [...baseExternal, 'react-toastify', /^react-toastify\//],
-    `${ext}, react-toastify (used by RealtimeToaster only)`,
-  );
-  await add('everything (react-realtime-kit)', 'src/index.ts, the package entry', `export * from ${src('index.ts')};\n`, [...baseExternal, 'react-toastify', /^react-toastify\//], `${ext}, react-toastify`);
+  const all = await add('components with their CSS', `export * from '${PACKAGE}' (react-toastify bundled) + dist/styles.css`, `export * from '${PACKAGE}';\n`);
+  const css = (await transform(readFileSync(resolve(dist, 'styles.css'), 'utf8'), { loader: 'css', minify: true, legalComments: 'none' })).code;
+  all.row.css = { minBytes: Buffer.byteLength(css), gzipBytes: gz(css) };
 
-  const css = (await transform(inlineCss(resolve(root, 'src/styles.css')), { loader: 'css', minify: true })).code;
-  rows.push({ name: 'CSS (styles.css)', entry: 'src/styles.css with its imports inlined, minified by esbuild', external: '', minBytes: Buffer.byteLength(css), gzipBytes: gz(css) });
-
-  const ruwEntry = JSON.stringify(resolve(root, 'node_modules/react-use-websocket/dist/index.js'));
-  await add('react-use-websocket (package)', 'react-use-websocket 4.13 main entry (dist/index.js, CommonJS: no tree-shaking)', `export * from ${ruwEntry};\nexport { default } from ${ruwEntry};\n`, [/^react($|\/)/, /^react-dom($|\/)/], 'react, react-dom');
+  await add('react-use-websocket (package)', `react-use-websocket 4.13, everything: its main entry (CommonJS, so no tree-shaking)`, `export * from 'react-use-websocket';\nexport { default } from 'react-use-websocket';\n`);
   await add(
     'react-use-websocket (useWebSocket only)',
     'its TypeScript source (src/lib/use-websocket.ts): useWebSocket alone, tree-shaken',
     `export { useWebSocket as default } from ${JSON.stringify(resolve(root, 'node_modules/react-use-websocket/src/lib/use-websocket.ts'))};\n`,
-    [/^react($|\/)/, /^react-dom($|\/)/],
-    'react, react-dom',
   );
 
-  // Which modules weigh what inside core+dialects+hooks (each module minified on its own).
-  const groups = new Map<string, number>();
-  const modules: { module: string; minBytes: number }[] = [];
-  for (const [id, info] of Object.entries(target.modules)) {
-    if (!info.code) continue;
-    const min = minifyJs(info.code, false);
-    const group = groupOf(id);
-    groups.set(group, (groups.get(group) ?? 0) + Buffer.byteLength(min));
-    modules.push({ module: relative(root, id.replace(/^\0/, '')), minBytes: Buffer.byteLength(min) });
-  }
-  modules.sort((a, b) => b.minBytes - a.minBytes);
-  const total = [...groups.values()].reduce((a, b) => a + b, 0);
-  const targetGz = rows.find((r) => r.name === 'core+dialects+hooks')!.gzipBytes;
-  const breakdown = [...groups]
-    .map(([group, minBytes]) => ({ group, minBytes, gzipEstimate: Math.round((minBytes / total) * targetGz) }))
-    .sort((a, b) => b.minBytes - a.minBytes);
-  return { rows, breakdown, modules, literalBytes: literalBytes(minifyJs(target.code)), targetBytes: targetGz };
+  return {
+    method: `esbuild ${esbuildVersion} bundle of the built package (resolved through package.json "exports" to dist/), ESM, minified, NODE_ENV=production, legal comments dropped; external: ${sizeExternal.join(', ')} only; gzip -9`,
+    rows,
+    ...breakdownOf(one.b, one.row.gzipBytes),
+    targetBytes: one.row.gzipBytes,
+    targetLimit: TARGET_BYTES,
+  };
 }

@@ -1,23 +1,13 @@
 import type { Dialect, OutgoingFrame } from './Dialect';
+import type { ConnectionState, ConnectionStatus } from './ConnectionState';
 import type { StoreEvent } from './events';
+
+export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
 import { RealtimeError, redactToken } from './RealtimeError';
 import { Heartbeat } from './Heartbeat';
 import type { TokenProvider } from './tokenProvider';
 import type { Transport, TransportAttempt, TransportFactory } from './Transport';
-
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
-
-/** A connection's state as the store and `useConnectionStatus` see it. Plain data. */
-export interface ConnectionState {
-  status: ConnectionStatus;
-  /** Consecutive failed attempts since the socket was last stable (0 while healthy). */
-  attempt: number;
-  /** Commands waiting for the socket to open. */
-  queued: number;
-  /** The last problem, token-free, or null. */
-  error: string | null;
-}
 
 /** Heartbeat timing for dialects that have a ping. */
 export interface HeartbeatOptions {

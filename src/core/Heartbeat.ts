@@ -7,7 +7,7 @@ export class Heartbeat {
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly timing: { interval: number; timeout: number },
+    private readonly schedule: { interval: number; timeout: number },
     /** Send a ping now; false when the socket could not take it (nothing is awaited then). */
     private readonly ping: () => boolean,
     /** No pong within `timeout` ms. */
@@ -21,8 +21,8 @@ export class Heartbeat {
       this.pongTimer = setTimeout(() => {
         this.stop();
         this.onDead();
-      }, this.timing.timeout);
-    }, this.timing.interval);
+      }, this.schedule.timeout);
+    }, this.schedule.interval);
   }
 
   /** The server answered: the socket is alive. */

@@ -16,10 +16,15 @@ function distance(a: string, b: string): number {
 /** The valid name closest to `name`, if any is within `max` edits. */
 export function nearest(name: string, valid: readonly string[], max = Infinity): string | undefined {
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestScore = Infinity;
   for (const candidate of valid) {
     const d = distance(name, candidate);
-    if (d < bestDistance && d <= max) [best, bestDistance] = [candidate, d];
+    if (d > max) continue;
+    // Ties go to the longer shared prefix (`maxRetry` → maxRetries, not maxDelay).
+    let prefix = 0;
+    while (prefix < name.length && name[prefix]!.toLowerCase() === candidate[prefix]?.toLowerCase()) prefix += 1;
+    const score = d - prefix / 100;
+    if (score < bestScore) [best, bestScore] = [candidate, score];
   }
   return best;
 }

@@ -1,4 +1,4 @@
-import { backendOptionNames, endpointUrl, type BackendDefinition, type BackendOptions, type ResolvedBackend } from './Backend';
+import { endpointUrl } from './endpointUrl';
 import { resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
 import { Connection } from './Connection';
@@ -6,7 +6,7 @@ import { createRestClient } from './createRestClient';
 import type { CoreEvent, StoreEvent } from './events';
 import { Pool } from './Pool';
 import { RealtimeError } from './RealtimeError';
-import type { BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats } from './RealtimeClient';
+import type { BackendDefinition, BackendOptions, BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats, ResolvedBackend } from './RealtimeClient';
 import { resolveLimits } from './resolveLimits';
 import { createRealtimeStore } from './store/createRealtimeStore';
 import { toTokenProvider } from './tokenProvider';
@@ -14,6 +14,7 @@ import { webSocketTransport } from './webSocketTransport';
 
 const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
 const movedOptions = { endpoints: 'backends: { <name>: { path, dialect, transport, url } }', restPaths: 'backends: { <name>: { restPaths } }' };
+const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen'];
 const reconnectNames = ['minDelay', 'maxDelay', 'growth', 'maxRetries', 'connectTimeout'];
 const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
 

@@ -1,13 +1,11 @@
-import type { ConnectionState } from './Connection';
+import type { ConnectionState } from './ConnectionState';
 
 /**
  * An event in the store: plain, serialisable data (no functions, no class instances) so a
  * batch can cross a worker boundary unchanged. `kind` is namespaced by what it feeds
  * (`order/upsert`, `chat/ack`, …); each backend declares its own kinds.
  */
-export interface StoreEvent {
-  readonly kind: string;
-}
+export type StoreEvent = { readonly kind: string; readonly [field: string]: unknown };
 
 /** The events the core itself understands, whatever the backend. */
 export type CoreEvent =

@@ -2,12 +2,12 @@
 export { createRealtimeClient } from './createRealtimeClient';
 export { RealtimeError } from './RealtimeError';
 export { webSocketTransport } from './webSocketTransport';
-export { fillPath } from './Backend';
+export { fillPath } from './endpointUrl';
 export { writable } from './store/batchDraft';
 export { call as callRest, invalidBody } from './callRest';
 
 export type { RealtimeClient, RealtimeClientOptions, RealtimeStats, CoreLimits, BackendRef } from './RealtimeClient';
-export type { BackendDefinition, BackendOptions, BackendEventContext, ResolvedBackend, ResyncContext } from './Backend';
+export type { BackendDefinition, BackendOptions, BackendEventContext, ResolvedBackend, ResyncContext } from './RealtimeClient';
 export type { ConnectionState, ConnectionStatus, HeartbeatOptions } from './Connection';
 export type { Dialect, IncomingFrame, OutgoingFrame, ParseResult, TokenPlacement } from './Dialect';
 export type { CoreEvent, StoreEntry, StoreEvent } from './events';

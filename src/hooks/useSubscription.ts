@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { BackendDefinition } from '../core/Backend';
+import type { BackendDefinition } from '../core/RealtimeClient';
 import { useRealtimeClient } from './useRealtimeClient';
 
 /**

@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Decorator } from '@storybook/react-vite';
-import { createRealtimeClient, type RealtimeClient } from '../../src/core/createRealtimeClient';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
-import { createSimulator, type Simulator } from '../../src/testing/createSimulator';
-import { simulatorFetch } from '../../src/testing/simulatorFetch';
-import { simulatorTransport } from '../../src/testing/simulatorTransport';
+import { createRealtimeClient, type RealtimeClient, RealtimeProvider } from 'react-realtime-kit';
+import { createSimulator, type Simulator, simulatorFetch, simulatorTransport } from 'react-realtime-kit/testing';
 
 export interface LiveSimulatorProps {
   /** Demo token the client signs in with: demo, peer, admin or staff. @default 'admin' */

@@ -5,9 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { RealtimeClientOptions } from '../../src/core/createRealtimeClient';
-import type { ConnectionStatus } from '../../src/core/Connection';
-import { noticesDialect } from '../../src/protocols/notifications';
+import { type RealtimeClientOptions, type ConnectionStatus, noticesDialect, ordersBackend, notificationsBackend, chatBackend, adminBackend, sendChat, loadPendingUsers, approveUser, markNotificationRead, markAllNotificationsRead } from 'react-realtime-kit';
 import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
 import { startDjangoBackend, type DjangoBackend, type DjangoTokens } from './startDjangoBackend';
@@ -91,8 +89,8 @@ describe('the kit against the Django reference backend', () => {
   describe('§1 order stream (ws/orders/<id>/)', () => {
     it('puts the snapshot in the store with decimal prices parsed and null fields kept', async () => {
       const { client, errors } = connect();
-      client.subscribe('orders', 101);
-      client.subscribe('orders', 102);
+      client.subscribe(ordersBackend, 101);
+      client.subscribe(ordersBackend, 102);
       const [a, b] = await until(() => {
         const { byId } = client.store.getState().orders;
         return byId['101'] && byId['102'] && [byId['101'], byId['102']];
@@ -109,7 +107,7 @@ describe('the kit against the Django reference backend', () => {
 
     it('shows a change saved on the server live, the real `Droped` status included', async () => {
       const { client, errors } = connect();
-      client.subscribe('orders', 103);
+      client.subscribe(ordersBackend, 103);
       await until(() => client.store.getState().orders.byId['103'], 'the snapshot');
       await backend.control('orders/103/', { status: 'Droped', progress: 35, booster_price: '27.40' });
       const order = await until(() => {
@@ -122,7 +120,7 @@ describe('the kit against the Django reference backend', () => {
 
     it('sends nothing for an order that does not exist', async () => {
       const { client, errors } = connect();
-      client.subscribe('orders', 999);
+      client.subscribe(ordersBackend, 999);
       await until(isOpen({ client }, 'orders:999'), 'the socket open');
       await new Promise((resolve) => setTimeout(resolve, 400)); // proving an absence
       expect(client.store.getState().orders.byId['999']).toBeUndefined();
@@ -135,7 +133,7 @@ describe('the kit against the Django reference backend', () => {
     it('greets, holds the unread count, and adds a pushed notification', async () => {
       const handle = connect({ token: tokens.smarthunt.customer });
       const { client, errors } = handle;
-      client.subscribe('notifications');
+      client.subscribe(notificationsBackend);
       await until(() => client.store.getState().connections['notifications']?.user?.username === 'alice', 'the greeting');
       await until(() => client.store.getState().notifications.unreadCount === 2, 'the seeded unread count');
       expect(client.store.getState().connections['notifications']!.user).toEqual({ id: String(tokens.users.customer.id), username: 'alice' });
@@ -152,7 +150,7 @@ describe('the kit against the Django reference backend', () => {
 
     it('marks one and then all read on the server: the count drops, also for a fresh session', async () => {
       const { client, errors } = connect({ token: tokens.smarthunt.customer });
-      client.subscribe('notifications');
+      client.subscribe(notificationsBackend);
       await until(() => client.store.getState().connections['notifications']?.user, 'the greeting');
       const { notification_id } = await backend.control<{ notification_id: number }>(`notify/${tokens.users.customer.id}/`, { title: 'Rent due', body: 'Pay by Friday' });
       const id = String(notification_id);
@@ -162,25 +160,25 @@ describe('the kit against the Django reference backend', () => {
         return count >= 1 && count;
       }, 'an unread count');
 
-      client.actions.markNotificationRead(id);
+      markNotificationRead(client, id);
       expect(client.store.getState().notifications.items.find((n) => n.id === id)!.read).toBe(true);
       const second = connect({ token: tokens.smarthunt.customer });
-      second.client.subscribe('notifications');
+      second.client.subscribe(notificationsBackend);
       await until(() => second.client.store.getState().connections['notifications']?.user, 'a second session');
       // The server's own count, from its greeting: the mark reached the database.
       await until(() => second.client.store.getState().notifications.unreadCount === before - 1, 'the lower count on the server');
       await until(() => client.store.getState().notifications.unreadCount === before - 1, 'the lower count here');
 
-      client.actions.markAllNotificationsRead();
+      markAllNotificationsRead(client);
       await until(() => client.store.getState().notifications.unreadCount === 0, 'zero unread');
-      second.client.send('notifications', { type: 'get_unread_count' });
+      second.client.send(notificationsBackend, { type: 'get_unread_count' });
       await until(() => second.client.store.getState().notifications.unreadCount === 0, 'zero unread on the server');
       expect(errors).toEqual([]);
     });
 
     it('delivers booking updates and SmartHunt chat messages to the user', async () => {
       const { client, errors } = connect({ token: tokens.smarthunt.customer });
-      client.subscribe('notifications');
+      client.subscribe(notificationsBackend);
       await until(isOpen({ client }, 'notifications'), 'open');
       await until(() => client.store.getState().connections['notifications']?.user, 'the greeting');
       await backend.control('smarthunt/bookings/1/', { status: 'confirmed' });
@@ -196,7 +194,7 @@ describe('the kit against the Django reference backend', () => {
 
     it('answers the heartbeat ping with a pong and stays open', async () => {
       const { client, errors } = connect({ token: tokens.smarthunt.second, heartbeat: { interval: 100, timeout: 1500 } });
-      client.subscribe('notifications');
+      client.subscribe(notificationsBackend);
       await until(() => client.store.getState().connections['notifications']?.user, 'the greeting');
       const frames = client.stats.framesIn;
       await until(() => client.stats.framesIn >= frames + 4, 'four pongs');
@@ -208,7 +206,7 @@ describe('the kit against the Django reference backend', () => {
       for (const token of [tokens.smarthunt.badSignature, tokens.smarthunt.expired]) {
         const handle = connect({ token });
         const seen = statusesOf(handle, 'notifications');
-        handle.client.subscribe('notifications');
+        handle.client.subscribe(notificationsBackend);
         await until(() => (handle.client.store.getState().connections['notifications']?.attempt ?? 0) >= 3, 'three refused attempts');
         expect(handle.errors.map((e) => e.code)).toContain('handshake-failed');
         expect(handle.errors.find((e) => e.code === 'handshake-failed')!.message).toContain('/ws/notifications/');
@@ -231,14 +229,14 @@ describe('the kit against the Django reference backend', () => {
       const alice = connect({ token: tokens.erp.customer });
       // The ERP's middleware strips a leading "Bearer ".
       const bob = connect({ token: `Bearer ${tokens.erp.second}` });
-      alice.client.subscribe('chat');
-      bob.client.subscribe('chat');
+      alice.client.subscribe(chatBackend);
+      bob.client.subscribe(chatBackend);
       await until(isOpen(alice, 'chat'), 'alice open');
       await until(isOpen(bob, 'chat'), 'bob open');
       const bobId = String(tokens.users.second.id);
       const aliceId = String(tokens.users.customer.id);
 
-      const clientId = alice.client.sendChat(bobId, 'Hello Bob, the lab moved to room 4.');
+      const clientId = sendChat(alice.client, bobId, 'Hello Bob, the lab moved to room 4.');
       const sent = await until(() => alice.client.store.getState().chat.byPeer[bobId]?.find((m) => m.clientId === clientId && m.state === 'sent'), 'the ack');
       expect(sent.id).toMatch(/^\d+$/);
       const received = await until(() => bob.client.store.getState().chat.byPeer[aliceId]?.find((m) => m.id === sent.id), 'delivery to bob');
@@ -252,15 +250,15 @@ describe('the kit against the Django reference backend', () => {
     it('carries attachment URLs, and an unsafe one the server stored never reaches the store', async () => {
       const alice = connect({ token: tokens.erp.customer });
       const bob = connect({ token: tokens.erp.second });
-      alice.client.subscribe('chat');
-      bob.client.subscribe('chat');
+      alice.client.subscribe(chatBackend);
+      bob.client.subscribe(chatBackend);
       await until(isOpen(alice, 'chat'), 'alice open');
       await until(isOpen(bob, 'chat'), 'bob open');
       const bobId = String(tokens.users.second.id);
       const aliceId = String(tokens.users.customer.id);
       // The model's URLField is not validated on save, so the server relays whatever it is given.
-      const safe = alice.client.sendChat(bobId, '', { attachment: 'https://example.com/timetable.pdf' });
-      const unsafe = alice.client.sendChat(bobId, 'click me', { attachment: 'javascript:alert(1)' });
+      const safe = sendChat(alice.client, bobId, '', { attachment: 'https://example.com/timetable.pdf' });
+      const unsafe = sendChat(alice.client, bobId, 'click me', { attachment: 'javascript:alert(1)' });
       const sentIds = await until(() => {
         const list = alice.client.store.getState().chat.byPeer[bobId] ?? [];
         const ids = [safe, unsafe].map((c) => list.find((m) => m.clientId === c && m.state === 'sent')?.id);
@@ -278,18 +276,18 @@ describe('the kit against the Django reference backend', () => {
 
     it("fails a message to an unknown receiver with the server's exact error text", async () => {
       const { client } = connect({ token: tokens.erp.customer });
-      client.subscribe('chat');
-      const clientId = client.sendChat(987654, 'anyone there?');
+      client.subscribe(chatBackend);
+      const clientId = sendChat(client, 987654, 'anyone there?');
       const failed = await until(() => client.store.getState().chat.byPeer['987654']?.find((m) => m.clientId === clientId && m.state === 'failed'), 'the failure');
       expect(failed.error).toBe('Failed to send message. Receiver not found.');
       // The next message still gets its own ack.
-      const next = client.sendChat(tokens.users.second.id, 'second try');
+      const next = sendChat(client, tokens.users.second.id, 'second try');
       await until(() => client.store.getState().chat.byPeer[String(tokens.users.second.id)]?.find((m) => m.clientId === next && m.state === 'sent'), 'the next ack');
     });
 
     it('receives a published notice as `notify` through the notices dialect', async () => {
-      const { client, errors } = connect({ token: tokens.erp.customer, endpoints: { notifications: { path: 'erp/ws/notifications/', dialect: noticesDialect } } });
-      client.subscribe('notifications');
+      const { client, errors } = connect({ token: tokens.erp.customer, backends: { notifications: { path: 'erp/ws/notifications/', dialect: noticesDialect } } });
+      client.subscribe(notificationsBackend);
       await until(isOpen({ client }, 'notifications'), 'open');
       await backend.control('erp/notices/', { title: 'Exam schedule released', message: 'See the portal.', priority: 'high', posted_by_id: tokens.users.admin.id });
       const notice = await until(() => client.store.getState().notifications.items.find((n) => n.title === 'Exam schedule released'), 'the notice');
@@ -304,7 +302,7 @@ describe('the kit against the Django reference backend', () => {
   describe('§5 admin dashboard (ws/admin/dashboard/?token=<simplejwt>, REST /api/v1/admin-dashboard/)', () => {
     it('loads who I am, the stats, the pending count and (over REST) the pending users', async () => {
       const handle = connect({ token: tokens.admin.staff });
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       const admin = await until(loaded(handle), 'the dashboard');
       expect(admin.me).toMatchObject({ id: tokens.users.admin.uuid, username: 'admin', isStaff: true, isSuperuser: true });
       expect(admin.pendingCount).toBe(3);
@@ -316,12 +314,12 @@ describe('the kit against the Django reference backend', () => {
 
     it('approves a user: approval_update with the quoted timestamp lands in the activity feed as an ISO time', async () => {
       const handle = connect({ token: tokens.admin.staff });
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       const before = await until(loaded(handle), 'the dashboard');
       const target = before.pendingUsers.find((u) => u.username === 'erin_pending')!;
       const count = before.pendingCount!;
 
-      await handle.client.actions.approveUser(target.id, 'Looks good');
+      await approveUser(handle.client, target.id, 'Looks good');
       const entry = await until(() => handle.client.store.getState().admin.activity.find((a) => a.kind === 'approved' && a.userId === target.id), 'the approval_update');
       // The server sent "\"2025-…  10:00:00.123456\"" (json.dumps(str(datetime.now()))).
       expect(entry.timestamp).toMatch(ISO);
@@ -331,16 +329,16 @@ describe('the kit against the Django reference backend', () => {
       expect(handle.client.store.getState().admin.pendingUsers.some((u) => u.id === target.id)).toBe(false);
 
       // Approving again is refused by the server: reported, and the list is left as it is.
-      await expect(handle.client.actions.approveUser(target.id)).rejects.toMatchObject({ code: 'rest', status: 404 });
+      await expect(approveUser(handle.client, target.id)).rejects.toMatchObject({ code: 'rest', status: 404 });
       expect(handle.errors.map((e) => e.message)).toContain(`POST /api/v1/admin-dashboard/users/${target.id}/approve/ answered 404: User not found or not pending`);
     });
 
     it('shows other admins joining and leaving, new registrations and order changes', async () => {
       const handle = connect({ token: tokens.admin.staff });
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       const start = await until(loaded(handle), 'the dashboard');
       const moderator = connect({ token: tokens.admin.moderator });
-      moderator.client.subscribe('admin');
+      moderator.client.subscribe(adminBackend);
       const modId = tokens.users.moderator.uuid;
       await until(() => handle.client.store.getState().admin.admins[modId], 'admin_joined');
       // admin_left on dispose is covered against the simulator (test/testing). Here, in about one
@@ -366,22 +364,22 @@ describe('the kit against the Django reference backend', () => {
 
     it("reports the server's error for an unknown command and answers the known ones", async () => {
       const handle = connect({ token: tokens.admin.staff });
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       await until(loaded(handle), 'the dashboard');
-      handle.client.send('admin', { type: 'subscribe_approval_updates' });
-      handle.client.send('admin', { type: 'launch_rockets' });
+      handle.client.send(adminBackend, { type: 'subscribe_approval_updates' });
+      handle.client.send(adminBackend, { type: 'launch_rockets' });
       const error = await until(() => handle.errors.find((e) => e.code === 'server-error'), 'the server error');
       expect(error.message).toBe('admin: the server said: Unknown message type: launch_rockets');
-      expect(handle.client.connectionState('admin')!.status).toBe('open');
+      expect(handle.client.connectionState(adminBackend)!.status).toBe('open');
     });
 
     it('refuses a non-staff user: 403 at the handshake, handshake-failed in the kit, 403 over REST', async () => {
       expect(await handshake(`ws/admin/dashboard/${query(tokens.admin.nonStaff)}`, 'http://127.0.0.1')).toBe(403);
       const handle = connect({ token: tokens.admin.nonStaff });
       const seen = statusesOf(handle, 'admin');
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       await until(() => handle.errors.some((e) => e.code === 'handshake-failed'), 'handshake-failed');
-      await expect(handle.client.actions.loadPendingUsers()).rejects.toMatchObject({ code: 'rest', status: 403 });
+      await expect(loadPendingUsers(handle.client)).rejects.toMatchObject({ code: 'rest', status: 403 });
       expect(handle.errors.find((e) => e.code === 'rest')!.message).toContain('answered 403: You do not have permission to perform this action.');
       expect(seen).not.toContain('open');
       expect(handle.client.store.getState().admin.me).toBeNull();
@@ -391,8 +389,8 @@ describe('the kit against the Django reference backend', () => {
       expect(await handshake(`ws/admin/dashboard/${query(tokens.admin.malformed)}`, 'http://127.0.0.1')).toBe(500);
       const handle = connect({ token: tokens.admin.malformed });
       const seen = statusesOf(handle, 'admin');
-      handle.client.subscribe('admin');
-      handle.client.subscribe('orders', 105);
+      handle.client.subscribe(adminBackend);
+      handle.client.subscribe(ordersBackend, 105);
       await until(() => (handle.client.store.getState().connections['admin']?.attempt ?? 0) >= 3, 'three failed attempts', 15_000);
       expect(seen).not.toContain('open');
       expect(seen).not.toContain('failed');
@@ -403,23 +401,23 @@ describe('the kit against the Django reference backend', () => {
 
     it('keeps the socket alive with ping/pong heartbeats', async () => {
       const handle = connect({ token: tokens.admin.staff, heartbeat: { interval: 100, timeout: 1500 } });
-      handle.client.subscribe('admin');
+      handle.client.subscribe(adminBackend);
       await until(loaded(handle), 'the dashboard');
       const frames = handle.client.stats.framesIn;
       await until(() => handle.client.stats.framesIn >= frames + 4, 'four pongs');
       expect(handle.errors).toEqual([]);
       expect(handle.client.stats.reconnects).toBe(0);
-      expect(handle.client.connectionState('admin')!.status).toBe('open');
+      expect(handle.client.connectionState(adminBackend)!.status).toBe('open');
     });
   });
 
   describe('resync after a server restart', () => {
     it('reconnects when daphne comes back and catches up with what changed while it was down', async () => {
       const admin = connect({ token: tokens.admin.staff });
-      admin.client.subscribe('admin');
-      admin.client.subscribe('orders', 102);
+      admin.client.subscribe(adminBackend);
+      admin.client.subscribe(ordersBackend, 102);
       const bob = connect({ token: tokens.smarthunt.second });
-      bob.client.subscribe('notifications');
+      bob.client.subscribe(notificationsBackend);
       await until(loaded(admin), 'the dashboard');
       await until(() => admin.client.store.getState().orders.byId['102'], 'order 102');
       await until(() => bob.client.store.getState().connections['notifications']?.user, "bob's greeting");

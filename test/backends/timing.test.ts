@@ -6,9 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { RealtimeClientOptions } from '../../src/core/createRealtimeClient';
-import type { ConnectionStatus } from '../../src/core/Connection';
-import { socketIoTransport } from '../../src/socketio';
+import { type RealtimeClientOptions, type ConnectionStatus, timingBackend, loadTimingOrder, updateOrderStatus } from 'react-realtime-kit';
+import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
 import { createTimingServer, signHs256, TIMING_STATUSES, type TimingServer, type TimingServerOrder } from './timing/createTimingServer';
@@ -31,7 +30,7 @@ function mint(payload: { id: number; username: string; exp?: number }, secret = 
 
 /** A kit client on the Timing server: the real server needs the Socket.IO transport. */
 function connect(options: RealtimeClientOptions = {}): TestClient {
-  const handle = clientFor(server, { apiUrl: server.httpUrl, endpoints: { timing: { transport: socketIoTransport() } }, ...options });
+  const handle = clientFor(server, { apiUrl: server.httpUrl, backends: { timing: { transport: socketIoTransport() } }, ...options });
   live.push(handle);
   return handle;
 }
@@ -160,7 +159,7 @@ describe('the kit against the Timing reference server', () => {
     const a = await placeOrder('Somchai', [PAD_THAI]);
     const b = await placeOrder('Malee', [THAI_TEA]);
     const { client, errors } = connect({ token: adminToken });
-    client.subscribe('timing');
+    client.subscribe(timingBackend);
     const connection = await until(() => {
       const c = client.store.getState().connections['timing'];
       return c?.status === 'open' && c.user && c;
@@ -183,7 +182,7 @@ describe('the kit against the Timing reference server', () => {
 
   it('shows a POSTed order live as a new order', async () => {
     const { client, errors } = connect({ token: adminToken });
-    client.subscribe('timing');
+    client.subscribe(timingBackend);
     await until(() => client.store.getState().connections['timing']?.user, 'the connected event');
     const placed = await placeOrder('Niran', [PAD_THAI, THAI_TEA]);
     const key = `timing:${placed.id}`;
@@ -200,13 +199,13 @@ describe('the kit against the Timing reference server', () => {
     const key = `timing:${placed.id}`;
     const actor = connect({ token: adminToken });
     const observer = connect({ token: mint({ id: 2, username: 'kitchen' }) });
-    actor.client.subscribe('timing');
-    observer.client.subscribe('timing');
+    actor.client.subscribe(timingBackend);
+    observer.client.subscribe(timingBackend);
     await until(() => actor.client.store.getState().orders.byId[key], 'the order in the list');
     await until(() => observer.client.store.getState().orders.byId[key], "the observer's order list");
 
     const framesBefore = actor.client.stats.framesIn;
-    const done = actor.client.actions.updateOrderStatus(placed.id, 'ready');
+    const done = updateOrderStatus(actor.client, placed.id, 'ready');
     // Optimistic: in the store before the request has even left.
     expect(actor.client.store.getState().orders.byId[key]).toMatchObject({ status: 'ready', previousStatus: 'pending' });
     await done;
@@ -232,11 +231,11 @@ describe('the kit against the Timing reference server', () => {
     const placed = await placeOrder('Somchai', [PAD_THAI]);
     const key = `timing:${placed.id}`;
     const { client, errors } = connect({ token: adminToken });
-    client.subscribe('timing');
+    client.subscribe(timingBackend);
     await until(() => client.store.getState().orders.byId[key], 'the order in the list');
     const before = client.store.getState().orders.byId[key]!;
 
-    const done = client.actions.updateOrderStatus(placed.id, 'burnt');
+    const done = updateOrderStatus(client, placed.id, 'burnt');
     expect(client.store.getState().orders.byId[key]!.status).toBe('burnt');
     await expect(done).rejects.toMatchObject({ code: 'rest', status: 400 });
     expect(client.store.getState().orders.byId[key]).toEqual(before);
@@ -249,7 +248,7 @@ describe('the kit against the Timing reference server', () => {
   it('an invalid token: handshake-failed with the server\'s reason, reported twice, and the socket never opens', async () => {
     const handle = connect({ token: mint({ id: 1, username: 'admin' }, 'not-the-server-secret') });
     const seen = statusesOf(handle, 'timing');
-    handle.client.subscribe('timing');
+    handle.client.subscribe(timingBackend);
     await until(() => (handle.client.store.getState().connections['timing']?.attempt ?? 0) >= 3, 'three refused attempts');
     const refusals = handle.errors.filter((e) => e.code === 'handshake-failed');
     expect(refusals).toHaveLength(2); // reported, then not repeated
@@ -264,7 +263,7 @@ describe('the kit against the Timing reference server', () => {
   it('no token at all: handshake-failed with "No token provided"', async () => {
     const handle = connect();
     const seen = statusesOf(handle, 'timing');
-    handle.client.subscribe('timing');
+    handle.client.subscribe(timingBackend);
     const error = await until(() => handle.errors.find((e) => e.code === 'handshake-failed'), 'handshake-failed');
     expect(error.message).toContain('(Authentication error: No token provided)');
     expect(seen).not.toContain('open');
@@ -279,7 +278,7 @@ describe('the kit against the Timing reference server', () => {
         return forceRefresh ? adminToken : stale;
       },
     });
-    handle.client.subscribe('timing');
+    handle.client.subscribe(timingBackend);
     await until(() => handle.client.store.getState().connections['timing']?.user, 'the connected event');
     expect(calls.slice(0, 3)).toEqual([false, false, true]);
     expect(handle.errors.filter((e) => e.code === 'handshake-failed')).toHaveLength(2);
@@ -294,13 +293,13 @@ describe('the kit against the Timing reference server', () => {
     const placed = await placeOrder('Somchai', [PAD_THAI]);
     const handle = connect({ token: expired });
     const seen = statusesOf(handle, 'timing');
-    handle.client.subscribe('timing');
+    handle.client.subscribe(timingBackend);
     const refused = await until(() => handle.errors.find((e) => e.code === 'handshake-failed'), 'handshake-failed');
     expect(refused.message).toContain('(Authentication error: Invalid token)');
 
     // The customer route needs no token; the admin one refuses the expired token.
-    await handle.client.actions.loadTimingOrder(placed.id);
-    await expect(handle.client.actions.updateOrderStatus(placed.id, 'preparing')).rejects.toMatchObject({ code: 'rest', status: 401 });
+    await loadTimingOrder(handle.client, placed.id);
+    await expect(updateOrderStatus(handle.client, placed.id, 'preparing')).rejects.toMatchObject({ code: 'rest', status: 401 });
     expect(handle.client.store.getState().orders.byId[`timing:${placed.id}`]!.status).toBe('pending');
     expect(handle.errors.find((e) => e.code === 'rest')!.message).toBe(
       `PUT /api/admin/orders/${placed.id}/status answered 401: Invalid or expired token (check the token and that the user may do this)`,
@@ -312,17 +311,17 @@ describe('the kit against the Timing reference server', () => {
     const placed = await placeOrder('Malee', [THAI_TEA]);
     const { client, errors } = connect(); // a customer: no token, no subscription
 
-    const first = await client.actions.loadTimingOrder(placed.id);
+    const first = await loadTimingOrder(client, placed.id);
     expect(first).toMatchObject({ id: String(placed.id), source: 'timing', status: 'pending', customerName: 'Malee', total: 45.5, createdAt: placed.created_at });
     expect(client.store.getState().orders.byId[`timing:${placed.id}`]).toBe(first);
 
     // The kitchen moves it on; the next poll sees it.
     expect(await api('PUT', `/api/admin/orders/${placed.id}/status`, { token: adminToken, body: { status: 'preparing' } })).toMatchObject({ status: 200 });
-    const next = await client.actions.loadTimingOrder(placed.id);
+    const next = await loadTimingOrder(client, placed.id);
     expect(next).toMatchObject({ status: 'preparing' });
     expect(next!.updatedAt).toBe(server.orders()[0]!.updated_at);
 
-    await expect(client.actions.loadTimingOrder(404)).rejects.toMatchObject({ code: 'rest', status: 404 });
+    await expect(loadTimingOrder(client, 404)).rejects.toMatchObject({ code: 'rest', status: 404 });
     expect(errors.map((e) => e.message)).toEqual(['GET /api/orders/404/status answered 404: Order not found']);
     expect(client.stats.openSockets).toBe(0);
     expect(client.stats.framesIn).toBe(0);
@@ -330,9 +329,9 @@ describe('the kit against the Timing reference server', () => {
   });
 
   it('the documented raw WebSocket (`/admin?token=`) cannot connect to the real server', async () => {
-    const handle = connect({ token: adminToken, endpoints: {} }); // the default transport: a plain WebSocket
+    const handle = connect({ token: adminToken, backends: {} }); // the default transport: a plain WebSocket
     const seen = statusesOf(handle, 'timing');
-    handle.client.subscribe('timing');
+    handle.client.subscribe(timingBackend);
     const error = await until(() => handle.errors.find((e) => e.code === 'handshake-failed'), 'handshake-failed');
     // engine.io drops an upgrade outside /socket.io/ (after its 1 s destroyUpgradeTimeout):
     // the auth middleware is never reached, so there is no server reason to show.

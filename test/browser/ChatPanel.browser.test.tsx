@@ -2,8 +2,7 @@
 // (jsdom cannot), and layout is real: sides, wrapping, scrolling and the "New messages" button.
 import { fireEvent, render, screen } from '@testing-library/react';
 import '../../src/styles.css';
-import { ChatPanelView } from '../../src/components/index';
-import type { ChatMessage } from '../../src/core/events';
+import { ChatPanelView, type ChatMessage } from 'react-realtime-kit';
 import { attachmentConversation, conversation, longConversation, longNameConversation, longPeerName, receivedMessage } from '../fixtures/chat';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

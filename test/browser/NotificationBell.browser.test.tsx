@@ -2,8 +2,7 @@
 // compute), a closed panel really hidden, and a long list scrolling inside the panel.
 import { render, screen } from '@testing-library/react';
 import '../../src/styles.css';
-import { NotificationBellView } from '../../src/components/index';
-import type { Notification } from '../../src/core/events';
+import { NotificationBellView, type Notification } from 'react-realtime-kit';
 import { fixtureNow, longNotification, manyNotifications, manyUnread, notificationsOfEveryKind, unreadOfEveryKind } from '../fixtures/notifications';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

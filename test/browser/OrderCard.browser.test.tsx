@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import { describe, it } from 'vitest';
 import '../../src/styles.css';
-import { OrderCardView } from '../../src/components/OrderCard/OrderCardView';
+import { OrderCardView } from 'react-realtime-kit';
 import { boostingOrders } from '../fixtures/orders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

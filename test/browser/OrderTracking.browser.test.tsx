@@ -1,7 +1,7 @@
 // OrderTracking in real Chromium with the shipped CSS: colour contrast in both themes.
 import { render } from '@testing-library/react';
 import '../../src/styles.css';
-import { OrderTrackingView } from '../../src/components/index';
+import { OrderTrackingView } from 'react-realtime-kit';
 import { longOrder, timingOrder } from '../fixtures/timingOrders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -2,7 +2,7 @@
 // real layout of long names.
 import { render } from '@testing-library/react';
 import '../../src/styles.css';
-import { OrdersBoardView } from '../../src/components/index';
+import { OrdersBoardView } from 'react-realtime-kit';
 import { longOrder, newOrder, ordersByStatus } from '../fixtures/timingOrders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -2,7 +2,7 @@
 // (jsdom cannot), and the layout (scrolling list, ellipsis, responsive grid) is real.
 import { render } from '@testing-library/react';
 import '../../src/styles.css';
-import { RealTimeDashboardView } from '../../src/components/index';
+import { RealTimeDashboardView } from 'react-realtime-kit';
 import { approvalError, liveDashboard, longNameUser, manyPendingUsers, pendingUsers } from '../fixtures/admin';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -3,9 +3,7 @@
 // both themes, and that the dark theme really reaches the toast.
 import { act, render, waitFor } from '@testing-library/react';
 import '../../src/styles.css';
-import { RealtimeToaster } from '../../src/components/index';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
+import { RealtimeToaster, createRealtimeClient, RealtimeProvider } from 'react-realtime-kit';
 import { notificationsOfEveryKind } from '../fixtures/notifications';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

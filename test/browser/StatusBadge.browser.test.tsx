@@ -2,7 +2,7 @@
 // which jsdom cannot, and the layout (ellipsis) is real.
 import { render } from '@testing-library/react';
 import '../../src/styles.css';
-import { StatusBadge } from '../../src/components/index';
+import { StatusBadge } from 'react-realtime-kit';
 import { knownStatuses, longStatus, unknownStatuses } from '../fixtures/statuses';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -4,9 +4,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
-import { ChatPanel, ChatPanelView } from '../../src/components/index';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
+import { ChatPanel, ChatPanelView, createRealtimeClient, RealtimeProvider } from 'react-realtime-kit';
 import { chatPeer, conversation } from '../fixtures/chat';
 
 type ViewProps = ComponentProps<typeof ChatPanelView>;

@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
-import { ChatPanelView } from '../../src/components/index';
+import { ChatPanelView } from 'react-realtime-kit';
 import { attachmentConversation, chatPeer, conversation, longNameConversation, longPeerName, messagesByState, receivedMessage, safeAttachments, unsafeAttachments } from '../fixtures/chat';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ConnectionIndicatorView } from '../../src/components/ConnectionIndicator/ConnectionIndicatorView';
-import type { ConnectionStatus } from '../../src/core/Connection';
+import { ConnectionIndicatorView, type ConnectionStatus } from 'react-realtime-kit';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 describe('ConnectionIndicatorView', () => {

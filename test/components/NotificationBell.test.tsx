@@ -2,9 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
-import { NotificationBell, NotificationBellView, NotificationList } from '../../src/components/index';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
+import { NotificationBell, NotificationBellView, NotificationList, createRealtimeClient, RealtimeProvider } from 'react-realtime-kit';
 import { emptyNotifications, fixtureNow, kindCases, longNotification, manyNotifications, manyUnread, notificationsOfEveryKind, unreadOfEveryKind } from '../fixtures/notifications';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

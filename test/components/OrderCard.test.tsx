@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { OrderCardView } from '../../src/components/OrderCard/OrderCardView';
-import { formatCurrency } from '../../src/componentUtils/formatCurrency';
+import { OrderCardView, formatCurrency } from 'react-realtime-kit';
 import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 

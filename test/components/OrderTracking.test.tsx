@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { OrderTracking, OrderTrackingView } from '../../src/components/index';
-import type { OrderTrackingViewProps } from '../../src/components/index';
+import { OrderTracking, OrderTrackingView, type OrderTrackingViewProps } from 'react-realtime-kit';
 import { defaultTotal, longOrder, timingOrder } from '../fixtures/timingOrders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 import { renderLive, until, useSimulatorServer } from '../hooks/harness';

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { OrdersBoard, OrdersBoardView } from '../../src/components/index';
-import type { OrdersBoardViewProps } from '../../src/components/index';
-import { socketIoTransport } from '../../src/socketio';
+import { OrdersBoard, OrdersBoardView, type OrdersBoardViewProps } from 'react-realtime-kit';
+import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { defaultTotal, longOrder, newOrder, ordersByStatus, timingOrder } from '../fixtures/timingOrders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 import { renderLive, until, useSimulatorServer } from '../hooks/harness';
@@ -143,7 +142,7 @@ describe('OrdersBoard on the simulator server (Socket.IO)', () => {
   const harness = useSimulatorServer();
 
   it('moves an order along over REST: the badge changes and the server applies it', async () => {
-    renderLive(harness, <OrdersBoard locale="en-US" />, { token: 'admin', endpoints: { timing: { transport: socketIoTransport() } } });
+    renderLive(harness, <OrdersBoard locale="en-US" />, { token: 'admin', backends: { timing: { transport: socketIoTransport() } } });
     const total = harness.simulator.world.timingOrders.size;
     await until(() => screen.queryAllByRole('article').length === total && screen.queryByText('Live'), 'the order list');
     const created = harness.server.emit.timingNewOrder({ customer_name: 'Ploy' });

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { RealTimeDashboard, RealTimeDashboardView } from '../../src/components/index';
-import type { RealTimeDashboardViewProps } from '../../src/components/index';
+import { RealTimeDashboard, RealTimeDashboardView, type RealTimeDashboardViewProps } from 'react-realtime-kit';
 import { activityEntries, adminStats, adminStatsChartSummary, approvalError, liveDashboard, longNameUser, manyPendingUsers, partialStats, pendingUsers } from '../fixtures/admin';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 import { renderLive, until, useSimulatorServer } from '../hooks/harness';

@@ -1,19 +1,18 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
-import { RealtimeToaster, type ToastEvent } from '../../src/components/index';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
-import type { OrderPatch, RealtimeEvent } from '../../src/core/events';
-import type { LocalEvent } from '../../src/core/store/types';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
+import { RealtimeToaster, type ToastEvent, adminBackend, createRealtimeClient, notificationsBackend, ordersBackend, type OrderPatch, type RealtimeEvent, type RealtimeClientOptions, RealtimeProvider } from 'react-realtime-kit';
+
 import { notificationsOfEveryKind } from '../fixtures/notifications';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 const clients: { dispose(): void }[] = [];
 afterEach(() => void (vi.restoreAllMocks(), act(() => clients.splice(0).forEach((c) => c.dispose()))));
 
-function setup(props: Partial<Parameters<typeof RealtimeToaster>[0]> = {}, limits = {}) {
-  const client = createRealtimeClient({ url: 'ws://127.0.0.1:9', limits });
+function setup(props: Partial<Parameters<typeof RealtimeToaster>[0]> = {}, backends: RealtimeClientOptions['backends'] = {}) {
+  const client = createRealtimeClient({ url: 'ws://127.0.0.1:9', backends });
+  // The backends whose events toast, as their hooks would register them in an app.
+  for (const backend of [ordersBackend, notificationsBackend, adminBackend]) client.use(backend);
   clients.push(client);
   const renders = { count: 0 };
   render(
@@ -23,7 +22,7 @@ function setup(props: Partial<Parameters<typeof RealtimeToaster>[0]> = {}, limit
       </Profiler>
     </RealtimeProvider>,
   );
-  return { client, renders, dispatch: (endpoint: string, event: RealtimeEvent | LocalEvent) => client.dispatch({ endpoint, event }) };
+  return { client, renders, dispatch: (endpoint: string, event: RealtimeEvent) => client.dispatch({ endpoint, event }) };
 }
 
 // The store applies dispatched entries once per animation frame (jsdom has frames).
@@ -62,7 +61,7 @@ describe('RealtimeToaster', () => {
   });
 
   it('never shows a duplicate: the same frame twice, or a notification re-sent after it left the list', async () => {
-    const { dispatch, client } = setup({ maxPerSecond: 10 }, { notifications: 2 });
+    const { dispatch, client } = setup({ maxPerSecond: 10 }, { notifications: { limits: { notifications: 2 } } });
     dispatch('orders:5', upsert(order(5)));
     await flush();
     for (let i = 0; i < 3; i += 1) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { render, screen, within } from '@testing-library/react';
-import { StatusBadge, statusInfo } from '../../src/components/index';
+import { StatusBadge, statusInfo } from 'react-realtime-kit';
 import {
   approvalStatuses,
   boostingStatuses,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { ToastContainer, toast } from 'react-toastify';
-import { Toast, toastKindLabel, toastKinds } from '../../src/components/index';
+import { Toast, toastKindLabel, toastKinds } from 'react-realtime-kit';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 describe('Toast', () => {

@@ -1,5 +1,4 @@
-import { knownStatusKeys, statusInfo } from '../../src/components/index';
-import { orderStreamStatuses, timingStatuses as timingWire } from '../../src/protocols/index';
+import { knownStatusKeys, statusInfo, orderStreamStatuses, timingStatuses as timingWire } from 'react-realtime-kit';
 import { knownStatuses, unknownStatuses, variantSpellings } from '../fixtures/statuses';
 
 describe('statusInfo', () => {

@@ -1,12 +1,11 @@
 // The toaster's pure parts: which store changes are events, what each event looks like, and
 // the dedupe + rate-limit gate (time passed in, so no fake timers are needed).
-import { createToastGate, notificationToastKind, orderStatusToastKind, toastEventsFromDiff, toastForEvent, type ToastEvent } from '../../src/components/index';
-import type { Order, RealtimeEvent } from '../../src/core/events';
-import { initialState, limitDefaults, reduceBatch } from '../../src/core/store/createRealtimeStore';
-import type { LocalEvent, RealtimeState } from '../../src/core/store/types';
+import { createToastGate, notificationToastKind, orderStatusToastKind, toastEventsFromDiff, toastForEvent, type ToastEvent, type Order, type RealtimeEvent, type RealtimeState } from 'react-realtime-kit';
+import { reduceBatch } from '../../src/core/store/createRealtimeStore';
+import { initialState, slicesWith } from '../helpers/storeOf';
 import { kindCases, notificationsOfEveryKind } from '../fixtures/notifications';
 
-const apply = (state: RealtimeState, ...events: (RealtimeEvent | LocalEvent)[]) => reduceBatch(state, events.map((event) => ({ endpoint: 'x', event })), limitDefaults);
+const apply = (state: RealtimeState, ...events: RealtimeEvent[]) => reduceBatch(state, events.map((event) => ({ endpoint: 'x', event })), slicesWith());
 const order = (id: string, patch: Partial<Order> = {}): Order => ({ id, source: 'orderStream', status: 'Continue', progress: 10, updatedAt: '2025-03-14T10:00:00Z', ...patch });
 const upsert = (o: Order): RealtimeEvent => ({ kind: 'order/upsert', order: o });
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
+import { ordersBackend, notificationsBackend, chatBackend, adminBackend, sendChat, retryChat } from 'react-realtime-kit';
 
 const live = useWsServer();
 let server: TestWsServer;
@@ -14,7 +15,7 @@ beforeEach(() => {
 describe('batching against a real server', () => {
   it('turns 1,000 frames sent in one tick into a handful of store notifications', async () => {
     const { client } = clientFor(server);
-    client.subscribe('orders', 3);
+    client.subscribe(ordersBackend, 3);
     const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
     let notifications = 0;
     client.store.subscribe(() => (notifications += 1));
@@ -35,18 +36,18 @@ describe('chat through the client', () => {
       else connection.socket.send(JSON.stringify({ type: 'message_sent', id: 500 + connection.received.length }));
     };
     const { client } = clientFor(server, { token: 'erp-key' });
-    client.subscribe('chat');
-    const first = client.sendChat(7, 'queued while connecting');
+    client.subscribe(chatBackend);
+    const first = sendChat(client, 7, 'queued while connecting');
     // A person's own message is in the store at once, not on the next frame.
     expect(client.store.getState().chat.byPeer['7']![0]).toMatchObject({ clientId: first, state: 'queued', own: true });
     await server.waitFor(() => client.store.getState().chat.byPeer['7']![0]!.state === 'sent', 'the ack');
     expect(client.store.getState().chat.byPeer['7']![0]!.id).toBe('501');
     expect(JSON.parse(server.connections[0]!.received[0]!)).toEqual({ receiver_id: 7, message: 'queued while connecting' });
 
-    const bad = client.sendChat(404, 'to nobody');
+    const bad = sendChat(client, 404, 'to nobody');
     await server.waitFor(() => client.store.getState().chat.byPeer['404']?.[0]?.state === 'failed', 'the failure');
     expect(client.store.getState().chat.byPeer['404']![0]!.error).toBe('Failed to send message. Receiver not found.');
-    client.retryChat(bad);
+    retryChat(client, bad);
     await server.waitFor(() => server.connections[0]!.received.length === 3, 'the retry on the wire');
     await server.waitFor(() => client.store.getState().chat.byPeer['404']![0]!.state === 'failed', 'failed again');
     expect(client.store.getState().chat.byPeer['404']).toHaveLength(1);
@@ -54,16 +55,16 @@ describe('chat through the client', () => {
 
   it('fails messages whose ack never came when the socket closes, and keeps queued ones queued', async () => {
     const { client } = clientFor(server, { token: 'erp-key' });
-    client.subscribe('chat');
+    client.subscribe(chatBackend);
     await server.waitFor(() => server.open().length === 1, 'open');
     await server.waitFor(() => client.store.getState().connections.chat?.status === 'open', 'open in the store');
-    const id = client.sendChat(9, 'no ack for this one');
+    const id = sendChat(client, 9, 'no ack for this one');
     await server.waitFor(() => server.connections[0]!.received.length === 1, 'the frame');
     server.refuse = () => 403;
     server.connections[0]!.socket.close(1011);
     await server.waitFor(() => client.store.getState().chat.byPeer['9']?.[0]?.state === 'failed', 'failed');
     expect(client.store.getState().chat.byPeer['9']![0]!.error).toBe('The connection closed before the server confirmed this message.');
-    const later = client.sendChat(9, 'written offline');
+    const later = sendChat(client, 9, 'written offline');
     await server.waitFor(() => client.store.getState().chat.byPeer['9']!.some((m) => m.clientId === later), 'queued');
     expect(client.store.getState().chat.byPeer['9']!.find((m) => m.clientId === later)!.state).toBe('queued');
     expect(client.store.getState().chat.byPeer['9']!.find((m) => m.clientId === id)!.state).toBe('failed');
@@ -73,7 +74,7 @@ describe('chat through the client', () => {
 describe('resync after reconnect', () => {
   it('asks for the unread count again when the notifications socket comes back', async () => {
     const { client } = clientFor(server, { token: 'jwt' });
-    client.subscribe('notifications');
+    client.subscribe(notificationsBackend);
     await server.waitFor(() => server.open().length === 1, 'open');
     expect(server.connections[0]!.received).toEqual([]);
     server.connections[0]!.socket.close(1011);
@@ -83,7 +84,7 @@ describe('resync after reconnect', () => {
 
   it('asks the admin dashboard for stats and the pending count on every open', async () => {
     const { client } = clientFor(server, { token: 'jwt' });
-    client.subscribe('admin');
+    client.subscribe(adminBackend);
     await server.waitFor(() => server.connections[0]?.received.length === 2, 'two commands');
     expect(server.connections[0]!.received.map((f) => JSON.parse(f).type)).toEqual(['get_stats', 'get_pending_count']);
   });

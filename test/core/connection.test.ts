@@ -3,6 +3,7 @@ import { backoffDelay, resolveReconnect } from '../../src/core/backoff';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
+import { ordersBackend, notificationsBackend, chatBackend, adminBackend } from 'react-realtime-kit';
 
 const live = useWsServer();
 let server: TestWsServer;
@@ -17,7 +18,7 @@ describe('Connection: reconnect and the send queue', () => {
   it('retries a refused handshake with growing delays, then flushes the queue in order, exactly once', async () => {
     const randomCalls: number[] = [];
     const { client } = clientFor(server, {
-      endpoints: noResync,
+      backends: noResync,
       reconnect: { minDelay: 40, maxDelay: 10_000, growth: 2 },
       random: () => {
         randomCalls.push(1);
@@ -25,13 +26,13 @@ describe('Connection: reconnect and the send queue', () => {
       },
     });
     server.refuse = () => 403;
-    client.subscribe('admin');
-    for (let i = 1; i <= 5; i += 1) expect(client.send('admin', { type: 'ping', timestamp: `q${i}` })).toBe('queued');
+    client.subscribe(adminBackend);
+    for (let i = 1; i <= 5; i += 1) expect(client.send(adminBackend, { type: 'ping', timestamp: `q${i}` })).toBe('queued');
     await server.waitFor(() => server.handshakes.length >= 5, 'five refused handshakes');
     server.refuse = undefined;
     const [connection] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'an accepted socket');
     await server.waitFor(() => connection!.received.length >= 5, 'the flushed queue');
-    expect(client.send('admin', { type: 'ping', timestamp: 'after' })).toBe('sent');
+    expect(client.send(adminBackend, { type: 'ping', timestamp: 'after' })).toBe('sent');
     await server.waitFor(() => connection!.received.length >= 6, 'the next command');
     expect(connection!.received.map((f) => JSON.parse(f).timestamp)).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'after']);
 
@@ -44,13 +45,13 @@ describe('Connection: reconnect and the send queue', () => {
   });
 
   it('comes back after the server dies and restarts on the same port', async () => {
-    const { client } = clientFor(server, { endpoints: noResync });
-    client.subscribe('admin');
+    const { client } = clientFor(server, { backends: noResync });
+    client.subscribe(adminBackend);
     await server.waitFor(() => statusOf(client) === 'open', 'open');
     await server.stop();
     await server.waitFor(() => statusOf(client) === 'reconnecting', 'reconnecting');
-    client.send('admin', { type: 'ping', timestamp: 'while-down-1' });
-    client.send('admin', { type: 'ping', timestamp: 'while-down-2' });
+    client.send(adminBackend, { type: 'ping', timestamp: 'while-down-1' });
+    client.send(adminBackend, { type: 'ping', timestamp: 'while-down-2' });
     expect(client.stats.queuedCommands).toBe(2);
     await server.restart();
     await server.waitFor(() => statusOf(client) === 'open', 'open again');
@@ -63,21 +64,21 @@ describe('Connection: reconnect and the send queue', () => {
   it('fails visibly once retries are exhausted', async () => {
     const { client, errors } = clientFor(server, { reconnect: { minDelay: 5, maxDelay: 10, maxRetries: 2 } });
     server.refuse = () => 403;
-    client.subscribe('admin');
+    client.subscribe(adminBackend);
     await server.waitFor(() => statusOf(client) === 'failed', 'failed');
     expect(server.handshakes).toHaveLength(3);
     expect(errors.at(-1)!.code).toBe('connection-failed');
     expect(errors.at(-1)!.message).toBe('admin: gave up after 3 failed attempts. Call client.reconnect() or raise reconnect.maxRetries.');
-    expect(() => client.send('admin', { type: 'get_stats' })).toThrow('admin: cannot send, the connection is failed.');
+    expect(() => client.send(adminBackend, { type: 'get_stats' })).toThrow('admin: cannot send, the connection is failed.');
   });
 
   it('turns a full send queue into an error the caller sees', async () => {
     const { client, errors } = clientFor(server, { limits: { sendQueue: 2 } });
     server.refuse = () => 403;
-    client.subscribe('admin');
-    client.send('admin', { type: 'get_stats' });
-    client.send('admin', { type: 'get_stats' });
-    expect(() => client.send('admin', { type: 'get_stats' })).toThrow(
+    client.subscribe(adminBackend);
+    client.send(adminBackend, { type: 'get_stats' });
+    client.send(adminBackend, { type: 'get_stats' });
+    expect(() => client.send(adminBackend, { type: 'get_stats' })).toThrow(
       'admin: the send queue is full (2 commands waiting for the socket). Raise limits.sendQueue or wait for the connection to open.',
     );
     expect(errors.some((e) => e.code === 'queue-overflow')).toBe(true);
@@ -92,8 +93,8 @@ describe('Connection: heartbeat', () => {
       const frame = JSON.parse(data);
       if (frame.type === 'ping' && answer) connection.socket.send(JSON.stringify({ type: 'pong', timestamp: frame.timestamp }));
     };
-    const { client, errors } = clientFor(server, { endpoints: noResync, heartbeat: { interval: 40, timeout: 150 } });
-    client.subscribe('admin');
+    const { client, errors } = clientFor(server, { backends: noResync, heartbeat: { interval: 40, timeout: 150 } });
+    client.subscribe(adminBackend);
     const [first] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'first socket');
     await server.waitFor(() => first!.received.length >= 3, 'three answered pings');
     expect(server.connections).toHaveLength(1);
@@ -106,9 +107,9 @@ describe('Connection: heartbeat', () => {
 
   it('sends no ping on a protocol without one', async () => {
     const { client } = clientFor(server, { heartbeat: { interval: 20, timeout: 50 } });
-    client.subscribe('orders', 5);
+    client.subscribe(ordersBackend, 5);
     const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
-    client.subscribe('admin');
+    client.subscribe(adminBackend);
     await server.waitFor(() => server.open().length === 2 && server.open()[1]!.received.some((f) => f.includes('"ping"')), 'an admin ping');
     expect(socket!.received).toEqual([]);
   });
@@ -124,7 +125,7 @@ describe('Connection: token provider', () => {
         return forceRefresh ? 'fresh-secret' : 'stale';
       },
     });
-    client.subscribe('notifications');
+    client.subscribe(notificationsBackend);
     await server.waitFor(() => client.store.getState().connections.notifications?.status === 'open', 'open');
     expect(calls).toEqual([false, false, true]);
     expect(server.open()[0]!.url).toBe('/ws/notifications/?token=fresh-secret');
@@ -147,7 +148,7 @@ describe('Connection: token provider', () => {
         return 'ok';
       },
     });
-    client.subscribe('chat');
+    client.subscribe(chatBackend);
     await server.waitFor(() => server.open().length === 1, 'open after the retry');
     expect(errors[0]!.code).toBe('token-provider');
     expect(errors[0]!.message).toBe('chat: the token function failed: refresh endpoint down');

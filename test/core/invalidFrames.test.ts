@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
+import { createRealtimeClient, ordersBackend, adminBackend } from 'react-realtime-kit';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
@@ -16,7 +16,7 @@ const valid = (progress: number) =>
 describe('bad input from the wire', () => {
   it('counts each invalid frame, reports it once with the dialect, and changes no state', async () => {
     const { client, errors } = clientFor(server);
-    client.subscribe('orders', 9);
+    client.subscribe(ordersBackend, 9);
     const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
     socket!.socket.send(valid(75));
     await server.waitFor(() => client.store.getState().orders.byId['9'], 'the first update');
@@ -39,7 +39,7 @@ describe('bad input from the wire', () => {
 
   it('reports server error frames through onError', async () => {
     const { client, errors } = clientFor(server);
-    client.subscribe('admin');
+    client.subscribe(adminBackend);
     const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
     socket!.socket.send(JSON.stringify({ type: 'error', message: 'Unknown message type: X' }));
     await server.waitFor(() => errors.length === 1, 'the error');
@@ -62,8 +62,8 @@ describe('bad options', () => {
 
   it('names the fix for an unknown endpoint and for sending before subscribing', () => {
     const client = createRealtimeClient({ url: 'ws://127.0.0.1:9' });
-    expect(() => client.subscribe('ordrs')).toThrow('Unknown endpoint "ordrs". Use one of orders, timing, notifications, chat, admin, or declare it in endpoints: { ordrs: { path, dialect } }.');
-    expect(() => client.send('admin', { type: 'get_stats' })).toThrow("admin: nothing is subscribed to this endpoint; call client.subscribe('admin') (or mount its hook) before sending.");
+    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.');
+    expect(() => client.send(adminBackend, { type: 'get_stats' })).toThrow('admin: nothing is subscribed to this endpoint; mount its hook (or call client.subscribe) before sending.');
     client.dispose();
   });
 });
@@ -78,8 +78,8 @@ describe('bad subscription parameters', () => {
     const server = await startWsServer();
     try {
       const { client } = clientFor(server);
-      expect(() => client.subscribe('orders', id as number)).toThrow(message);
-      expect(client.connectionState('orders', id as number)).toBeUndefined();
+      expect(() => client.subscribe(ordersBackend, id as number)).toThrow(message);
+      expect(client.connectionState(ordersBackend, id as number)).toBeUndefined();
       expect(server.handshakes).toEqual([]);
     } finally {
       disposeClients();
@@ -93,8 +93,8 @@ describe('commands a protocol does not have', () => {
     const server = await startWsServer();
     try {
       const { client } = clientFor(server);
-      client.subscribe('orders', 1);
-      expect(() => client.send('orders', { type: 'ping' }, 1)).toThrow('orders:1: the orderStream protocol has no such command ({"type":"ping"}); see its Command type.');
+      client.subscribe(ordersBackend, 1);
+      expect(() => client.send(ordersBackend, { type: 'ping' }, 1)).toThrow('orders:1: the orderStream protocol has no such command ({"type":"ping"}); see its Command type.');
     } finally {
       disposeClients();
       await server.stop();

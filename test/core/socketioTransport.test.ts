@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { until } from '../helpers/until';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socketIoTransport } from '../../src/socketio';
+import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { clientFor, disposeClients } from '../helpers/clientFor';
+import { timingBackend } from 'react-realtime-kit';
 
 let io: Server;
 let url: string;
@@ -42,8 +43,8 @@ afterEach(async () => {
 
 describe('socketIoTransport against a real Socket.IO server (Timing /admin)', () => {
   it('authenticates in the handshake and receives connected and new_order', async () => {
-    const { client, errors } = clientFor({ url }, { token: 'good-jwt', endpoints: { timing: { transport: socketIoTransport() } } });
-    client.subscribe('timing');
+    const { client, errors } = clientFor({ url }, { token: 'good-jwt', backends: { timing: { transport: socketIoTransport() } } });
+    client.subscribe(timingBackend);
     const order = await until(() => client.store.getState().orders.byId['timing:77'], 'the new order');
     expect(order).toMatchObject({ id: '77', status: 'pending', customerName: 'Somchai', total: 240, source: 'timing' });
     expect(order.items).toEqual([{ id: '1', name: 'Pad Thai', quantity: 2, price: 120 }]);
@@ -62,10 +63,10 @@ describe('socketIoTransport against a real Socket.IO server (Timing /admin)', ()
           calls.push(forceRefresh);
           return forceRefresh ? 'good-jwt' : 'expired-jwt';
         },
-        endpoints: { timing: { transport: socketIoTransport() } },
+        backends: { timing: { transport: socketIoTransport() } },
       },
     );
-    client.subscribe('timing');
+    client.subscribe(timingBackend);
     await until(() => client.store.getState().connections.timing?.status === 'open', 'open');
     expect(calls).toEqual([false, false, true]);
     expect(errors[0]!.code).toBe('handshake-failed');

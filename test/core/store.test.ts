@@ -1,5 +1,8 @@
-import { createRealtimeStore, reduceBatch, resolveLimits, initialState } from '../../src/core/store/createRealtimeStore';
-import type { StoreEntry } from '../../src/core/store/types';
+import { reduceBatch } from '../../src/core/store/createRealtimeStore';
+import { createRealtimeClient, ordersBackend, type RealtimeEvent, type StoreEntry as Entry } from 'react-realtime-kit';
+import { createTestStore, initialState, slicesWith } from '../helpers/storeOf';
+
+type StoreEntry = Entry<RealtimeEvent>;
 
 const upsert = (id: string, patch: Record<string, unknown> = {}): StoreEntry => ({
   endpoint: `orders:${id}`,
@@ -8,7 +11,7 @@ const upsert = (id: string, patch: Record<string, unknown> = {}): StoreEntry => 
 
 describe('createRealtimeStore batching', () => {
   it('applies 1,000 entries dispatched in one tick with one store notification', async () => {
-    const { store, dispatch } = createRealtimeStore();
+    const { store, dispatch } = createTestStore();
     let notifications = 0;
     store.subscribe(() => (notifications += 1));
     for (let i = 0; i < 1000; i += 1) dispatch(upsert(String(i % 50), { progress: i % 101 }));
@@ -20,7 +23,7 @@ describe('createRealtimeStore batching', () => {
   });
 
   it('keeps slice identity when a batch changes nothing (duplicates are common)', () => {
-    const limits = resolveLimits();
+    const limits = slicesWith();
     const once = reduceBatch(initialState(), [upsert('7', { progress: 10 })], limits);
     const twice = reduceBatch(once, [upsert('7', { progress: 10 })], limits);
     expect(twice).toBe(once);
@@ -30,14 +33,14 @@ describe('createRealtimeStore batching', () => {
   });
 
   it('never lets an update erase a field it does not carry', () => {
-    const limits = resolveLimits();
+    const limits = slicesWith();
     let state = reduceBatch(initialState(), [upsert('1', { boosterUsername: 'pro', progress: 40 })], limits);
     state = reduceBatch(state, [{ endpoint: 'admin', event: { kind: 'order/upsert', order: { id: '1', source: 'admin', status: 'Done', previousStatus: 'New', updatedAt: '2024-01-16T00:00:00.000Z' } } }], limits);
     expect(state.orders.byId['1']).toMatchObject({ status: 'Done', boosterUsername: 'pro', progress: 40, previousStatus: 'New', source: 'admin' });
   });
 
   it('caps every list', () => {
-    const limits = resolveLimits({ orders: 10, notifications: 5, activity: 3, chatMessages: 4 });
+    const limits = slicesWith({ orders: { orders: 10 }, notifications: { notifications: 5 }, admin: { activity: 3 }, chat: { messages: 4 } });
     const entries: StoreEntry[] = [];
     for (let i = 0; i < 30; i += 1) {
       entries.push(upsert(String(i)));
@@ -56,7 +59,7 @@ describe('createRealtimeStore batching', () => {
   });
 
   it('matches chat acks to outstanding sends in order and orders the conversation by time', () => {
-    const limits = resolveLimits();
+    const limits = slicesWith();
     const own = (clientId: string, ts: string): StoreEntry => ({
       endpoint: 'chat',
       event: { kind: 'chat/queued', message: { id: null, clientId, peerId: '5', own: true, senderName: null, text: clientId, attachment: null, timestamp: ts, state: 'queued' } },
@@ -87,15 +90,20 @@ describe('createRealtimeStore batching', () => {
     expect(state.chat.byPeer['5']!.find((m) => m.clientId === 'b')!.state).toBe('queued');
   });
 
-  it('rejects unknown and non-positive limits with the fix', () => {
-    expect(() => resolveLimits({ orders: 0 })).toThrow('limits.orders must be a positive integer (got 0).');
-    expect(() => resolveLimits({ ordrs: 5 } as never)).toThrow(/limits\.ordrs is not a known limit\. Known limits: orders, notifications/);
+  it('rejects unknown and non-positive limits with the fix, for the core and for a backend', () => {
+    const ws = 'ws://127.0.0.1:9';
+    expect(() => createRealtimeClient({ url: ws, limits: { sendQueue: 0 } })).toThrow('limits.sendQueue must be a positive integer (got 0).');
+    expect(() => createRealtimeClient({ url: ws, limits: { sendQeue: 5 } as never })).toThrow('limits.sendQeue is not an option; did you mean limits.sendQueue? Valid: sendQueue, maxFrameChars, socketBudget.');
+    const client = createRealtimeClient({ url: ws, backends: { orders: { limits: { order: 5 } } } });
+    expect(() => client.subscribe(ordersBackend, 1)).toThrow('backends.orders.limits.order is not an option; did you mean backends.orders.limits.orders? Valid: orders.');
+    const zero = createRealtimeClient({ url: ws, backends: { orders: { limits: { orders: 0 } } } });
+    expect(() => zero.use(ordersBackend)).toThrow('backends.orders.limits.orders must be a positive integer (got 0).');
   });
 });
 
 describe('orders from two shops', () => {
   it('keeps a Timing order and a boosting order with the same id apart', () => {
-    const limits = resolveLimits();
+    const limits = slicesWith();
     const state = reduceBatch(
       initialState(),
       [
@@ -113,7 +121,7 @@ describe('orders from two shops', () => {
 
 describe('copy-on-write inside a batch', () => {
   it('never changes the state a batch started from, however many entries it applies', () => {
-    const limits = resolveLimits({ orders: 5 });
+    const limits = slicesWith({ orders: { orders: 5 } });
     const before = reduceBatch(initialState(), [upsert('1', { progress: 1 }), upsert('2', { progress: 2 })], limits);
     const frozen = JSON.stringify(before);
     const entries = Array.from({ length: 50 }, (_, i) => upsert(String(i % 8), { progress: i }));

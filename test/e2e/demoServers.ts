@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { createSimulator, type Simulator } from '../../src/testing/createSimulator';
+import { createSimulator, type Simulator } from 'react-realtime-kit/testing';
 import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
 
 export const artifacts = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));

@@ -1,6 +1,5 @@
 import { WebSocket } from 'ws';
-import { createRealtimeClient, type RealtimeClientOptions, type RealtimeClient } from '../../src/core/createRealtimeClient';
-import type { RealtimeError } from '../../src/core/RealtimeError';
+import { createRealtimeClient, type RealtimeClientOptions, type RealtimeClient, type RealtimeError } from 'react-realtime-kit';
 import type { TestWsServer } from './startWsServer';
 
 /** `ws` does not send an Origin by default; Django Channels refuses such handshakes, so set one. */

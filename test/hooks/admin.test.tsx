@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useAdminDashboard } from '../../src/hooks/useAdminDashboard';
-import { useConnectionStatus } from '../../src/hooks/useConnectionStatus';
+import { useAdminDashboard, useConnectionStatus } from 'react-realtime-kit';
 import { renderLive, sessionsOf, until, useSimulatorServer } from './harness';
 
 const harness = useSimulatorServer();

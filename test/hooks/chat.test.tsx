@@ -2,7 +2,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useChat } from '../../src/hooks/useChat';
+import { useChat } from 'react-realtime-kit';
 import { renderLive, until, useSimulatorServer } from './harness';
 
 const harness = useSimulatorServer();

@@ -1,26 +1,21 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRealtimeCore, type RealtimeCore } from '../../src/core/createRealtimeCore';
-import type { RealtimeClientOptions } from '../../src/core/RealtimeClient';
-import type { RealtimeError } from '../../src/core/RealtimeError';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
-import { useAdminDashboard } from '../../src/hooks/useAdminDashboard';
-import { useNotifications } from '../../src/hooks/useNotifications';
-import { useOrderSocket } from '../../src/hooks/useOrderSocket';
+import { createRealtimeClient, type RealtimeClient } from 'react-realtime-kit';
+import { type RealtimeClientOptions, type RealtimeError, RealtimeProvider, useAdminDashboard, useNotifications, useOrderSocket } from 'react-realtime-kit';
 import { OriginWebSocket } from '../helpers/clientFor';
 import { until, useSimulatorServer, type Harness } from './harness';
 
-// The hooks under a core client: no endpoint known by name, no client.actions.
+// The hooks bring their backends: a client created with no backend settings works under them.
 const harness = useSimulatorServer();
-const clients: RealtimeCore[] = [];
+const clients: RealtimeClient[] = [];
 afterEach(() => {
   for (const client of clients.splice(0)) client.dispose();
 });
 
 function renderCore(h: Harness, ui: React.ReactNode, options: RealtimeClientOptions = {}) {
   const errors: RealtimeError[] = [];
-  const client = createRealtimeCore({
+  const client = createRealtimeClient({
     url: h.server.url,
     apiUrl: h.server.httpUrl,
     WebSocket: OriginWebSocket as never,
@@ -75,7 +70,7 @@ function Bell() {
   );
 }
 
-describe('hooks on a createRealtimeCore client', () => {
+describe('hooks on a createRealtimeClient client', () => {
   it('useOrderSocket shows the order and its live changes', async () => {
     const { errors } = renderCore(harness, <Card id={101} />);
     await until(() => screen.getByTestId('card').dataset.status === 'open', 'open');

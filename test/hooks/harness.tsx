@@ -1,12 +1,9 @@
 import { render, waitFor, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach } from 'vitest';
-import type { RealtimeClient, RealtimeClientOptions } from '../../src/core/createRealtimeClient';
-import type { RealtimeError } from '../../src/core/RealtimeError';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
-import { createSimulator, type Simulator } from '../../src/testing/createSimulator';
+import { type RealtimeClient, type RealtimeClientOptions, type RealtimeError, RealtimeProvider } from 'react-realtime-kit';
+import { createSimulator, type Simulator, type SimRestRequest, type SimRestResponse } from 'react-realtime-kit/testing';
 import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
-import type { SimRestRequest, SimRestResponse } from '../../src/testing/types';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 
 export interface Harness {

@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { noticesDialect } from '../../src/protocols/notifications';
-import { useNotifications } from '../../src/hooks/useNotifications';
-import { createSimulator } from '../../src/testing/createSimulator';
+import { noticesDialect, useNotifications, RealtimeProvider } from 'react-realtime-kit';
+import { createSimulator } from 'react-realtime-kit/testing';
 import { createSimulatorServer } from '../../src/testing/createSimulatorServer';
 import { clientFor } from '../helpers/clientFor';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
 import { render } from '@testing-library/react';
 import { renderLive, until, useSimulatorServer } from './harness';
 
@@ -68,7 +66,7 @@ describe('useNotifications (ERP notices)', () => {
     const simulator = createSimulator({ shapes: { notifications: 'erp' } });
     const server = await createSimulatorServer({ port: 0, simulator });
     try {
-      const { client } = clientFor(server, { token: 'demo', endpoints: { notifications: { dialect: noticesDialect } } });
+      const { client } = clientFor(server, { token: 'demo', backends: { notifications: { dialect: noticesDialect } } });
       render(<RealtimeProvider client={client}><Bell /></RealtimeProvider>);
       await until(() => screen.getByTestId('bell').dataset.status === 'open', 'open');
       server.emit.notice({ title: 'Exam timetable', message: 'Posted on the board' });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { OrderCard } from '../../src/components/OrderCard/OrderCard';
+import { OrderCard } from 'react-realtime-kit';
 import { renderLive, until, useSimulatorServer } from './harness';
 
 const harness = useSimulatorServer();

@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useConnectionStatus } from '../../src/hooks/useConnectionStatus';
-import { useOrderSocket } from '../../src/hooks/useOrderSocket';
-import { useOrderSockets } from '../../src/hooks/useOrderSockets';
+import { useConnectionStatus, useOrderSocket, useOrderSockets } from 'react-realtime-kit';
 import { renderLive, sessionsOf, until, useSimulatorServer } from './harness';
 
 const harness = useSimulatorServer();

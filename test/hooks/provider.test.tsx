@@ -2,9 +2,7 @@
 import { render, renderHook } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
-import { useOrderSocket } from '../../src/hooks/useOrderSocket';
-import { useRealtimeClient } from '../../src/hooks/useRealtimeClient';
+import { RealtimeProvider, useOrderSocket, useRealtimeClient } from 'react-realtime-kit';
 import { OriginWebSocket } from '../helpers/clientFor';
 import { renderLive, sessionsOf, until, useSimulatorServer } from './harness';
 

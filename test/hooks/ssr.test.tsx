@@ -1,14 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createRealtimeClient } from '../../src/core/createRealtimeClient';
-import { RealtimeProvider } from '../../src/hooks/RealtimeProvider';
-import { useAdminDashboard } from '../../src/hooks/useAdminDashboard';
-import { useChat } from '../../src/hooks/useChat';
-import { useConnectionStatus } from '../../src/hooks/useConnectionStatus';
-import { useNotifications } from '../../src/hooks/useNotifications';
-import { useOrderSocket } from '../../src/hooks/useOrderSocket';
-import { useTimingOrders } from '../../src/hooks/useTimingOrders';
+import { createRealtimeClient, RealtimeProvider, useAdminDashboard, useChat, useConnectionStatus, useNotifications, useOrderSocket, useTimingOrders } from 'react-realtime-kit';
 import { startWsServer } from '../helpers/startWsServer';
 
 function Page() {

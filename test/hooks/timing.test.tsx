@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useOrderTracking } from '../../src/hooks/useOrderTracking';
-import { useTimingOrders } from '../../src/hooks/useTimingOrders';
-import { socketIoTransport } from '../../src/socketio';
+import { useOrderTracking, useTimingOrders } from 'react-realtime-kit';
+import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { renderLive, until, useSimulatorServer } from './harness';
 
 const harness = useSimulatorServer();
-const adminOptions = { token: 'admin', endpoints: { timing: { transport: socketIoTransport() } } };
+const adminOptions = { token: 'admin', backends: { timing: { transport: socketIoTransport() } } };
 
 function Board() {
   const { orders, latestOrder, status, updateOrderStatus, pending, error } = useTimingOrders();

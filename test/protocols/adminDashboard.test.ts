@@ -1,6 +1,4 @@
-import type { AdminUser, RealtimeEvent } from '../../src/core/events';
-import { adminDashboardDialect } from '../../src/protocols/adminDashboard';
-import type { AdminCommand } from '../../src/protocols/adminDashboard';
+import { type AdminUser, type RealtimeEvent, adminDashboardDialect, type AdminCommand } from 'react-realtime-kit';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';

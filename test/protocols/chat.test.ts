@@ -1,6 +1,4 @@
-import type { ChatMessage, RealtimeEvent } from '../../src/core/events';
-import { chatDialect } from '../../src/protocols/chat';
-import type { ChatCommand } from '../../src/protocols/chat';
+import { type ChatMessage, type RealtimeEvent, chatDialect, type ChatCommand } from 'react-realtime-kit';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';

@@ -1,6 +1,5 @@
-import type { RealtimeEvent } from '../../src/core/events';
-import { DEFAULT_NOTIFICATION_KIND, noticesDialect, notificationsDialect } from '../../src/protocols/notifications';
-import type { NotificationsCommand } from '../../src/protocols/notifications';
+import { type RealtimeEvent, noticesDialect, notificationsDialect, type NotificationsCommand } from 'react-realtime-kit';
+import { DEFAULT_NOTIFICATION_KIND } from '../../src/backends/notifications/notificationsDialect';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';

@@ -1,5 +1,5 @@
-import type { RealtimeEvent } from '../../src/core/events';
-import { orderStreamDialect, orderStreamPath, orderStreamStatuses } from '../../src/protocols/orderStream';
+import { type RealtimeEvent, orderStreamDialect, orderStreamStatuses } from 'react-realtime-kit';
+import { orderStreamPath } from '../../src/backends/orders/orderStreamDialect';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';

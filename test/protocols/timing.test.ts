@@ -1,5 +1,4 @@
-import type { OrderPatch, RealtimeEvent } from '../../src/core/events';
-import { parseTimingOrder, parseTimingOrderList, timingDialect, timingStatuses } from '../../src/protocols/timing';
+import { type OrderPatch, type RealtimeEvent, parseTimingOrder, parseTimingOrderList, timingDialect, timingStatuses } from 'react-realtime-kit';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';

@@ -8,8 +8,8 @@ import {
   normalizeTimestamp,
   sanitizeUrl,
   wireId,
-} from '../../src/protocols/validate';
-import type { JsonObject } from '../../src/protocols/validate';
+} from '../../src/validation/validate';
+import type { JsonObject } from '../../src/validation/validate';
 
 const NOW = '2030-05-06T07:08:09.000Z';
 beforeEach(() => {
@@ -238,12 +238,11 @@ describe('wireId', () => {
   });
 });
 
-describe('protocols barrel', () => {
-  it('exports every dialect and helper', async () => {
-    const barrel = await import('../../src/protocols/index');
+describe('public entry', () => {
+  it('exports every dialect and the helpers an app customises with', async () => {
+    const barrel = await import('react-realtime-kit');
     for (const name of ['orderStreamDialect', 'timingDialect', 'notificationsDialect', 'noticesDialect', 'chatDialect', 'adminDashboardDialect',
-      'orderStreamPath', 'timingStatuses', 'parseTimingOrder', 'parseTimingOrderList', 'decodeFrame', 'FieldReader', 'normalizeTimestamp', 'sanitizeUrl',
-      'MAX_FRAME_CHARS', 'MAX_STRING_CHARS']) {
+      'timingStatuses', 'parseTimingOrder', 'parseTimingOrderList', 'parseTyped', 'FieldReader', 'normalizeTimestamp', 'sanitizeUrl']) {
       expect(barrel, name).toHaveProperty(name);
     }
     const dialects = [barrel.orderStreamDialect, barrel.timingDialect, barrel.notificationsDialect, barrel.chatDialect, barrel.adminDashboardDialect];

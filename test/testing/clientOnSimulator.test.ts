@@ -1,8 +1,9 @@
 import { until } from '../helpers/until';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { socketIoTransport } from '../../src/socketio';
+import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
 import { clientFor, disposeClients } from '../helpers/clientFor';
+import { ordersBackend, timingBackend, notificationsBackend, chatBackend, adminBackend, sendChat } from 'react-realtime-kit';
 
 let server: SimulatorServer;
 beforeEach(async () => {
@@ -16,13 +17,13 @@ afterEach(async () => {
 
 describe('the kit against the simulator server', () => {
   it('fills every slice from the five backends', async () => {
-    const admin = clientFor(server, { apiUrl: server.httpUrl, token: 'admin', endpoints: { timing: { transport: socketIoTransport() } } });
+    const admin = clientFor(server, { apiUrl: server.httpUrl, token: 'admin', backends: { timing: { transport: socketIoTransport() } } });
     const user = clientFor(server, { apiUrl: server.httpUrl, token: 'demo' });
-    admin.client.subscribe('admin');
-    admin.client.subscribe('timing');
-    user.client.subscribe('orders', 101);
-    user.client.subscribe('notifications');
-    user.client.subscribe('chat');
+    admin.client.subscribe(adminBackend);
+    admin.client.subscribe(timingBackend);
+    user.client.subscribe(ordersBackend, 101);
+    user.client.subscribe(notificationsBackend);
+    user.client.subscribe(chatBackend);
 
     await until(() => user.client.store.getState().orders.byId['101'], 'order 101');
     await until(() => admin.client.store.getState().admin.stats, 'admin stats');
@@ -33,7 +34,7 @@ describe('the kit against the simulator server', () => {
     const note = await until(() => user.client.store.getState().notifications.items[0], 'a notification');
     expect(note).toMatchObject({ title: 'Booking confirmed', kind: 'booking', read: false });
 
-    const clientId = user.client.sendChat(2, 'Is the room free?');
+    const clientId = sendChat(user.client, 2, 'Is the room free?');
     await until(() => user.client.store.getState().chat.byPeer['2']?.find((m) => m.clientId === clientId)?.state === 'sent', 'the chat ack');
 
     await until(() => admin.client.store.getState().connections.timing?.status === 'open', 'timing open');
@@ -48,7 +49,7 @@ describe('the kit against the simulator server', () => {
 
   it('is up to date again after the server drops everyone and changes state meanwhile', async () => {
     const { client } = clientFor(server, { token: 'demo' });
-    client.subscribe('orders', 103);
+    client.subscribe(ordersBackend, 103);
     await until(() => client.store.getState().connections['orders:103']?.status === 'open', 'open');
     await until(() => client.store.getState().orders.byId['103'], 'the snapshot');
     server.faults.refuseHandshakes(403);
@@ -64,7 +65,7 @@ describe('the kit against the simulator server', () => {
 describe('testing helpers drive the kit', () => {
   it('silencePings makes the heartbeat replace the admin socket', async () => {
     const { client, errors } = clientFor(server, { token: 'admin', heartbeat: { interval: 40, timeout: 120 } });
-    client.subscribe('admin');
+    client.subscribe(adminBackend);
     await until(() => client.store.getState().connections.admin?.status === 'open', 'open');
     const first = server.simulator.sessions().filter((s) => s.backend === 'admin').map((s) => s.id);
     server.faults.silencePings(true);

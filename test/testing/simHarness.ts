@@ -4,11 +4,8 @@
  * kit's dialect for that backend.
  */
 import { expect } from 'vitest';
-import { adminDashboardDialect, chatDialect, noticesDialect, notificationsDialect, orderStreamDialect, timingDialect } from '../../src/protocols/index';
-import type { Dialect } from '../../src/protocols/index';
-import { createSimulator } from '../../src/testing/createSimulator';
-import type { CreateSimulatorOptions, Simulator } from '../../src/testing/createSimulator';
-import type { SimBackendName, SimConnectRequest, SimFrame, SimSession, SimSink } from '../../src/testing/types';
+import { adminDashboardDialect, chatDialect, noticesDialect, notificationsDialect, orderStreamDialect, timingDialect, type Dialect } from 'react-realtime-kit';
+import { createSimulator, type CreateSimulatorOptions, type Simulator, type SimBackendName, type SimConnectRequest, type SimFrame, type SimSession, type SimSink } from 'react-realtime-kit/testing';
 
 export const ORIGIN = 'http://localhost:5173';
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { adminDashboardDialect, normalizeTimestamp } from '../../src/protocols/index';
-import type { Simulator } from '../../src/testing/createSimulator';
-import { demoUsers } from '../../src/testing/demoTokens';
+import { adminDashboardDialect, normalizeTimestamp } from 'react-realtime-kit';
+import { type Simulator, demoUsers } from 'react-realtime-kit/testing';
 import { attempt, checkedSimulator, join } from './simHarness';
 
 let sim: Simulator & { assertParsed(): number };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chatDialect } from '../../src/protocols/index';
-import type { Simulator } from '../../src/testing/createSimulator';
+import { chatDialect } from 'react-realtime-kit';
+import { type Simulator } from 'react-realtime-kit/testing';
 import { attempt, checkedSimulator, join } from './simHarness';
 
 let sim: Simulator & { assertParsed(): number };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { normalizeTimestamp, noticesDialect, notificationsDialect } from '../../src/protocols/index';
-import type { Simulator } from '../../src/testing/createSimulator';
+import { normalizeTimestamp, noticesDialect, notificationsDialect } from 'react-realtime-kit';
+import { type Simulator } from 'react-realtime-kit/testing';
 import { attempt, checkedSimulator, join } from './simHarness';
 
 let sim: Simulator & { assertParsed(): number };

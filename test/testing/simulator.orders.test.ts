@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTimingOrder, parseTimingOrderList, timingDialect } from '../../src/protocols/index';
-import type { Simulator } from '../../src/testing/createSimulator';
+import { parseTimingOrder, parseTimingOrderList, timingDialect } from 'react-realtime-kit';
+import { type Simulator } from 'react-realtime-kit/testing';
 import { attempt, checkedSimulator, join, RecordingSink } from './simHarness';
 
 let sim: Simulator & { assertParsed(): number };

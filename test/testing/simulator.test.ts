@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRandom, createSimClock, createSimulator, demoTokens } from '../../src/testing/index';
-import type { SimEvent, Simulator } from '../../src/testing/index';
+import { createRandom, createSimClock, createSimulator, demoTokens, type SimEvent, type Simulator } from 'react-realtime-kit/testing';
 import { attempt, checkedSimulator, join, ORIGIN, RecordingSink } from './simHarness';
 
 const sims: Simulator[] = [];

@@ -7,7 +7,7 @@ const client = createRealtimeClient({
   url: config.base,
   heartbeat: false,
   // The bench server has no REST API and sends nothing on request.
-  endpoints: { admin: { onOpen: undefined } },
+  backends: { admin: { onOpen: undefined } },
   limits: config.budget > 0 ? { socketBudget: config.budget } : undefined,
   onError: (error) => bench.error(error.code, error.message),
 });

@@ -1,4 +1,4 @@
-import type { BackendDefinition } from '../../core/Backend';
+import type { BackendDefinition } from '../../core/RealtimeClient';
 import { chatDialect, type ChatCommand } from './chatDialect';
 import { chatSlice } from './chatSlice';
 

@@ -1,4 +1,4 @@
-import type { BackendDefinition } from '../../core/Backend';
+import type { BackendDefinition } from '../../core/RealtimeClient';
 import { notificationsDialect, type NotificationsCommand } from './notificationsDialect';
 import { notificationsSlice } from './notificationsSlice';
 

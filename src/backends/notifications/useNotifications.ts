@@ -19,7 +19,7 @@ export interface NotificationsResult {
 
 /**
  * Live notifications from `ws/notifications/` — the SmartHunt consumer by default, or the
- * ERP / `notify`-only servers with `endpoints: { notifications: { dialect: noticesDialect } }`
+ * ERP / `notify`-only servers with `backends: { notifications: { dialect: noticesDialect } }`
  * (those take no commands, so marking read stays local).
  */
 export function useNotifications(): NotificationsResult {

@@ -1,4 +1,4 @@
-import type { BackendDefinition } from '../../core/Backend';
+import type { BackendDefinition } from '../../core/RealtimeClient';
 import { orderStreamDialect, orderStreamPath, type OrderStreamCommand } from './orderStreamDialect';
 import { ordersSlice } from './ordersSlice';
 

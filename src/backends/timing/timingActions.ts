@@ -1,4 +1,4 @@
-import { fillPath } from '../../core/Backend';
+import { fillPath } from '../../core/endpointUrl';
 import { call, invalidBody } from '../../core/callRest';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { orderKey } from '../orders/ordersSlice';

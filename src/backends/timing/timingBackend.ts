@@ -1,4 +1,4 @@
-import type { BackendDefinition } from '../../core/Backend';
+import type { BackendDefinition } from '../../core/RealtimeClient';
 import { call, invalidBody } from '../../core/callRest';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { ordersSlice } from '../orders/ordersSlice';

@@ -43,7 +43,7 @@ export interface TimingOrdersResult {
  * The Timing restaurant feed for admins: every order, live (`new_order`,
  * `order_status_update`), reloaded over REST on every (re)connect since the feed has no replay.
  * Needs `apiUrl` for actions and reloads; reach the real Socket.IO server with
- * `endpoints: { timing: { transport: socketIoTransport() } }`.
+ * `backends: { timing: { transport: socketIoTransport() } }`.
  */
 export function useTimingOrders(): TimingOrdersResult {
   const client = useRealtimeClient();

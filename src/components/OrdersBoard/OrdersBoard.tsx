@@ -11,7 +11,7 @@ export type OrdersBoardProps = Omit<
 
 /**
  * The Timing restaurant's admin board, live: every order from the `timing` feed (reach the
- * real Socket.IO server with `endpoints: { timing: { transport: socketIoTransport() } }`),
+ * real Socket.IO server with `backends: { timing: { transport: socketIoTransport() } }`),
  * status changes over REST (`apiUrl`), shown at once and rolled back with the server's
  * reason if refused. Needs a `<RealtimeProvider>` and an admin token.
  */

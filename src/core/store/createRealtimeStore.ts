@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBatcher } from '../createBatcher';
-import type { StoreEntry } from '../events';
+import type { StoreEntry, StoreEvent } from '../events';
 import { withBatchDraft } from './batchDraft';
 import { connectionsReducer } from './connectionsReducer';
 import type { RealtimeState, SliceLimits, StoreSlice } from './types';
@@ -12,7 +12,7 @@ export interface RegisteredSlice {
 }
 
 /** Apply a batch with the registered reducers. Slices nothing touched keep their identity. */
-export function reduceBatch(state: RealtimeState, entries: StoreEntry[], slices: Iterable<RegisteredSlice>): RealtimeState {
+export function reduceBatch<E extends StoreEvent>(state: RealtimeState, entries: readonly StoreEntry<E>[], slices: Iterable<RegisteredSlice>): RealtimeState {
   return withBatchDraft(() => {
     const registered = [...slices];
     const record = state as unknown as Record<string, unknown>;
@@ -54,6 +54,10 @@ export interface RealtimeStore {
 export function createRealtimeStore(): RealtimeStore {
   const store = createStore<RealtimeState>()(() => ({ connections: {} }) as RealtimeState);
   const slices = new Map<string, RegisteredSlice>();
+  // Server rendering and hydration read `getInitialState()`: it carries every registered
+  // slice's initial value too, and keeps its identity until the next registration.
+  let initial = store.getInitialState();
+  store.getInitialState = () => initial;
   const batcher = createBatcher<StoreEntry>((entries) => {
     const current = store.getState();
     const next = reduceBatch(current, entries, slices.values());
@@ -64,6 +68,7 @@ export function createRealtimeStore(): RealtimeStore {
     register(slice, limits) {
       if (slices.has(slice.key)) return;
       slices.set(slice.key, { slice, limits });
+      initial = { ...initial, [slice.key]: slice.initial };
       if (!(slice.key in store.getState())) store.setState({ [slice.key]: slice.initial } as Partial<RealtimeState>);
     },
     dispatch: batcher.push,
