@@ -65,7 +65,9 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     socketBudget: limits.socketBudget,
     releaseDelay: options.releaseDelay,
     onBudgetExceeded(key, budget) {
-      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. Watch many items through one multi-item stream instead of one socket each, or raise limits.socketBudget (browsers refuse past about 255).`;
+      const owner = [...backends.values()].find(({ resolved }) => key === resolved.name || key.startsWith(`${resolved.name}:`));
+      const hint = owner?.resolved.budgetHint ?? 'Share one socket across many items where the backend allows it';
+      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. ${hint}, or raise limits.socketBudget (browsers refuse past about 255).`;
       report(new RealtimeError('socket-budget', message, { endpoint: key }));
       if (typeof process === 'undefined' || process.env?.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
     },

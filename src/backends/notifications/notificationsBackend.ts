@@ -1,5 +1,6 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
 import { notificationsDialect, type NotificationsCommand } from './notificationsDialect';
+import { chatSlice } from '../chat/chatSlice';
 import { notificationsSlice } from './notificationsSlice';
 
 /**
@@ -10,7 +11,8 @@ export const notificationsBackend: BackendDefinition<NotificationsCommand> = {
   name: 'notifications',
   path: 'ws/notifications/',
   dialect: notificationsDialect,
-  slices: [notificationsSlice],
+  // SmartHunt also pushes its own chat messages on this socket: they land in the chat slice.
+  slices: [notificationsSlice, chatSlice],
   onOpen: ({ reconnected, send }) => {
     if (reconnected) send({ type: 'get_unread_count' });
   },

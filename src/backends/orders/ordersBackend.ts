@@ -12,4 +12,5 @@ export const ordersBackend: BackendDefinition<OrderStreamCommand> = {
   dialect: orderStreamDialect,
   slices: [ordersSlice],
   checkParam: (id) => void orderStreamPath(id as number),
+  budgetHint: "Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each",
 };
