@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useRef, type ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { RealtimeToaster, type OrderPatch, useAdminDashboard, useRealtimeClient, useRealtimeState, useTimingOrders } from 'react-realtime-kit';
+import { RealtimeToaster, adminBackend, notificationsBackend, ordersBackend, type OrderPatch, useAdminDashboard, useRealtimeClient, useRealtimeState, useTimingOrders } from 'react-realtime-kit';
 import { notificationsOfEveryKind } from '../test/fixtures/notifications';
 import { withLiveSimulator } from './support/LiveSimulator';
 
@@ -42,6 +42,8 @@ const order = (id: number, progress: number): OrderPatch => ({ id: String(id), s
 /** Buttons that put events into the store, as the wire would. 1,000 orders are known from the start. */
 function Driver(): ReactElement {
   const client = useRealtimeClient();
+  // The backends whose events this driver puts in the store, as their hooks would register them.
+  for (const backend of [ordersBackend, notificationsBackend, adminBackend]) client.use(backend);
   const round = useRef(0);
   // Until the store holds the 1,000 orders, an update would be their first sight (no toast).
   const ready = useRealtimeState((s) => s.orders.ids.length >= 1000);

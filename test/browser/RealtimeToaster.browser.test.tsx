@@ -3,12 +3,13 @@
 // both themes, and that the dark theme really reaches the toast.
 import { act, render, waitFor } from '@testing-library/react';
 import '../../src/styles.css';
-import { RealtimeToaster, createRealtimeClient, RealtimeProvider } from 'react-realtime-kit';
+import { RealtimeToaster, createRealtimeClient, notificationsBackend, RealtimeProvider } from 'react-realtime-kit';
 import { notificationsOfEveryKind } from '../fixtures/notifications';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 async function showToasts(theme: 'light' | 'dark') {
   const client = createRealtimeClient({ url: 'ws://127.0.0.1:9' });
+  client.use(notificationsBackend); // as useNotifications would
   const view = render(
     <div data-theme={theme} style={{ background: 'var(--rrk-color-surface)', minHeight: 600 }}>
       <RealtimeProvider client={client}>

@@ -11,7 +11,7 @@ export function slicesWith(limits: Record<string, SliceLimits> = {}): Registered
 
 /** The store's state once every built-in slice is registered and nothing has happened. */
 export function initialState(): RealtimeState {
-  return { connections: {}, orders: ordersSlice.initial, notifications: notificationsSlice.initial, chat: chatSlice.initial, admin: adminSlice.initial };
+  return { connections: {}, orders: ordersSlice.initial, notifications: notificationsSlice.initial, chat: chatSlice.initial, admin: adminSlice.initial } as RealtimeState;
 }
 
 /** A store with every built-in slice registered. */
