@@ -124,12 +124,12 @@ describe('the architecture of src/', () => {
     expect(named).toEqual([]);
   });
 
-  it('src/core and src/validation import nothing but zustand/vanilla and reconnecting-websocket from outside', () => {
+  it('src/core and src/validation import nothing from outside but zustand/vanilla', () => {
     const bare = new Set<string>();
     for (const file of [...files('src/core'), ...files('src/validation')]) {
       for (const spec of specifiers(file)) if (!spec.startsWith('.')) bare.add(spec);
     }
-    expect([...bare].sort()).toEqual(['reconnecting-websocket', 'zustand/vanilla']);
+    expect([...bare].sort()).toEqual(['zustand/vanilla']);
   });
 
   it('the core runs with React absent, with a backend it has never heard of', async () => {

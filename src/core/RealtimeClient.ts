@@ -43,7 +43,7 @@ export interface RealtimeClientOptions {
   onError?(error: RealtimeError): void;
   /**
    * Transport for every backend that does not set its own, e.g. the in-browser simulator's
-   * `simulatorTransport(sim)`. @default reconnecting-websocket with `WebSocket`
+   * `simulatorTransport(sim)`. @default `webSocketTransport` with `WebSocket`
    */
   transport?: TransportFactory;
   /** WebSocket constructor to use (e.g. `ws` in Node). @default globalThis.WebSocket */
@@ -145,7 +145,7 @@ export interface BackendDefinition<Command = any> {
   readonly slices?: readonly StoreSlice[];
   /** A different socket base for this backend (e.g. a separate Socket.IO server). @default the client's url */
   readonly url?: string;
-  /** How to reach it. @default the client's transport (reconnecting-websocket) */
+  /** How to reach it. @default the client's transport (`webSocketTransport`) */
   readonly transport?: TransportFactory;
   /** REST routes its actions call, by name; `{id}` is replaced by an id. */
   readonly restPaths?: Readonly<Record<string, string>>;

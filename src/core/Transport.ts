@@ -31,7 +31,7 @@ export interface TransportContext {
 
 /**
  * One logical, self-reconnecting socket. Implementations: `webSocketTransport`
- * (reconnecting-websocket) and `socketIoTransport` (socket.io-client, its own entry point).
+ * (the platform's WebSocket) and `socketIoTransport` (socket.io-client, its own entry point).
  */
 export interface Transport {
   /** Send now. Returns `false` when the socket is not open (the caller keeps the frame). */

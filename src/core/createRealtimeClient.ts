@@ -110,7 +110,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     if (found) return found.resolved;
     const names = [...backends.keys()];
     const known = names.length ? `Known here: ${names.join(', ')}. ` : '';
-    throw new TypeError(`Unknown backend "${ref}". ${known}Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.`);
+    throw new TypeError(`Unknown backend "${ref}". ${known}Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.`);
   }
 
   function keyOf(name: string, param: string | undefined): string {

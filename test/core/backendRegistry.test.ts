@@ -35,11 +35,11 @@ const orderFrame = (id: number, status: string) =>
 describe('createRealtimeClient and backend definitions', () => {
   it('knows no backend by name until one is used: an unknown name throws the fix', () => {
     const { client } = coreFor();
-    expect(() => client.subscribe('orders', 1)).toThrow('Unknown backend "orders". Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.');
+    expect(() => client.subscribe('orders', 1)).toThrow('Unknown backend "orders". Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.');
     expect('actions' in client).toBe(false);
     // Once a definition was used, its name is known too.
     client.subscribe(ordersBackend, 1)();
-    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Known here: orders. Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.');
+    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Known here: orders. Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.');
   });
 
   it('registers a slice the first time its backend is used, with its initial value in place', () => {

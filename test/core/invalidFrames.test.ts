@@ -62,7 +62,7 @@ describe('bad options', () => {
 
   it('names the fix for an unknown endpoint and for sending before subscribing', () => {
     const client = createRealtimeClient({ url: 'ws://127.0.0.1:9' });
-    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Pass its definition (e.g. ordersBackend) instead of its name, or call client.use(definition) first.');
+    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.');
     expect(() => client.send(adminBackend, { type: 'get_stats' })).toThrow('admin: nothing is subscribed to this endpoint; mount its hook (or call client.subscribe) before sending.');
     client.dispose();
   });

@@ -81,7 +81,7 @@ describe('closing a socket that is still connecting', () => {
     const release = client.subscribe(ordersBackend, 5);
     await server.waitFor(() => server.handshakes.length === 1, 'the handshake to start');
     expect(client.connectionState(ordersBackend, 5)?.status).toBe('connecting');
-    // The handshake times out: reconnecting-websocket drops its listeners and aborts it, and
+    // The handshake times out: the transport forgets the socket and aborts it, and
     // Node's ws reports the abort as an error event on the next tick.
     await server.waitFor(() => server.abandoned >= 1 && server.handshakes.length >= 2, 'a timed-out handshake and a retry');
     release();
