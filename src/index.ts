@@ -1,9 +1,10 @@
 // The client: sockets, store, REST, errors. No React, no backend.
-export { createRealtimeClient, RealtimeError, webSocketTransport, fillPath } from './core/index';
+export { createRealtimeClient, RealtimeError, webSocketTransport, fillPath, restOf } from './core/index';
 export type {
   RealtimeClient,
   RealtimeClientOptions,
   RealtimeStats,
+  RestConfig,
   CoreLimits,
   BackendRef,
   BackendDefinition,
@@ -26,6 +27,7 @@ export type {
   ReconnectOptions,
   RestClient,
   TokenOption,
+  TokenProvider,
   TokenRequest,
   Transport,
   TransportAttempt,

@@ -1,12 +1,11 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ReconnectOptions } from './backoff';
-import type { ConnectionState, HeartbeatOptions } from './Connection';
+import type { ConnectionState, HeartbeatOptions } from './createConnection';
 import type { Dialect } from './Dialect';
-import type { RestClient } from './createRestClient';
 import type { StoreEntry, StoreEvent } from './events';
 import type { RealtimeError } from './RealtimeError';
 import type { RealtimeState, SliceLimits, StoreSlice } from './store/types';
-import type { TokenOption } from './tokenProvider';
+import type { TokenOption, TokenProvider } from './tokenProvider';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './webSocketTransport';
 
@@ -56,6 +55,16 @@ export interface RealtimeClientOptions {
   random?: () => number;
 }
 
+/** A client's REST settings (`client.restConfig`), resolved from its options. */
+export interface RestConfig {
+  /** The REST base URL (the `apiUrl` option), or null when none was given. */
+  readonly apiUrl: string | null;
+  /** The client's token option as one async function; REST requests send it as `Authorization: Bearer …`. */
+  readonly token: TokenProvider;
+  /** The `fetch` option; `undefined` means `globalThis.fetch` at request time. */
+  readonly fetch: typeof fetch | undefined;
+}
+
 /** Counters for devtools and tests. Plain numbers; never a token. */
 export interface RealtimeStats {
   framesIn: number;
@@ -70,13 +79,17 @@ export interface RealtimeStats {
 export type BackendRef = string | BackendDefinition;
 
 /**
- * The client: sockets (one per endpoint, shared), the store, REST and errors. It knows no
+ * The client: sockets (one per endpoint, shared), the store, REST settings and errors. It knows no
  * backend until one is used: pass a definition (`ordersBackend`) to `subscribe`/`use`, or
  * mount a hook, which does that for you.
  */
 export interface RealtimeClient {
   readonly store: StoreApi<RealtimeState>;
-  readonly rest: RestClient;
+  /**
+   * What REST calls need, from the client's options: read by `restOf(client)`, which builds
+   * the REST helper on first use (so a client whose backends make no REST call bundles none).
+   */
+  readonly restConfig: RestConfig;
   /** A snapshot of the counters. */
   readonly stats: RealtimeStats;
   /**
@@ -117,8 +130,7 @@ export interface ResyncContext {
   /** The subscription's parameter (what filled `{id}` in the path). */
   param: string | undefined;
   send(command: unknown): void;
-  rest: RestClient;
-  /** The client whose socket opened: pass it to the action functions. */
+  /** The client whose socket opened: pass it to the action functions (and to `restOf` for REST calls). */
   client: RealtimeClient;
 }
 

@@ -1,10 +1,9 @@
 import { endpointUrl } from './endpointUrl';
 import { resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
-import { Connection } from './Connection';
-import { createRestClient } from './createRestClient';
+import { createConnection, type Connection } from './createConnection';
 import type { CoreEvent, StoreEvent } from './events';
-import { Pool } from './Pool';
+import { createPool } from './createPool';
 import { RealtimeError } from './RealtimeError';
 import type { BackendDefinition, BackendOptions, BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats, ResolvedBackend } from './RealtimeClient';
 import { resolveLimits } from './resolveLimits';
@@ -30,7 +29,8 @@ function defaultSocketBase(): string {
 declare const process: { env?: Record<string, string | undefined> } | undefined;
 
 /**
- * Create a client: it owns the socket pool, the store, the REST helper and error reporting.
+ * Create a client: it owns the socket pool, the store, the REST settings and error reporting
+ * (the REST helper itself is `restOf(client)`, built on first use).
  * It knows no backend until one is used (a hook, `client.use(backend)` or
  * `client.subscribe(backend)`), so an app bundles only the backends it uses. Unknown options
  * throw a TypeError naming the nearest valid one.
@@ -50,7 +50,6 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   if (heartbeat && !(heartbeat.interval > 0 && heartbeat.timeout > 0)) throw new TypeError('heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.');
   const limits = resolveLimits(coreLimits, options.limits, 'limits');
   const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore();
-  const rest = createRestClient({ baseUrl: options.apiUrl ?? null, token, fetch: options.fetch });
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
   const backends = new Map<string, { definition: BackendDefinition; resolved: ResolvedBackend }>();
@@ -61,7 +60,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     for (const listener of listeners) listener(error);
   }
 
-  const pool = new Pool({
+  const pool = createPool({
     socketBudget: limits.socketBudget,
     releaseDelay: options.releaseDelay,
     onBudgetExceeded(key, budget) {
@@ -117,11 +116,11 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     return param === undefined ? name : `${name}:${param}`;
   }
 
-  function createConnection(backend: ResolvedBackend, param: string | undefined): Connection {
+  function connect(backend: ResolvedBackend, param: string | undefined): Connection {
     const key = keyOf(backend.name, param);
     const context = { endpoint: key, dispatch: (event: StoreEvent) => dispatch({ endpoint: key, event }) };
     let opened = false;
-    const connection: Connection = new Connection({
+    const connection: Connection = createConnection({
       key,
       url: endpointUrl(backend.url ?? base, backend.path, param),
       dialect: backend.dialect,
@@ -151,7 +150,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
           const reconnected = opened;
           opened = true;
           void Promise.resolve()
-            .then(() => backend.onOpen?.({ reconnected, param, rest, client, send: (command) => connection.send(command) }))
+            .then(() => backend.onOpen?.({ reconnected, param, client, send: (command) => connection.send(command) }))
             // Actions report their own failures; anything else thrown by a custom onOpen is reported here.
             .catch((cause: unknown) => cause instanceof RealtimeError || report(new RealtimeError('rest', `${key}: resync failed: ${String((cause as Error)?.message ?? cause)}`, { endpoint: key, cause })));
         } else if (previous === 'open' && state.status !== 'open') {
@@ -171,7 +170,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
 
   const client: RealtimeClient = {
     store,
-    rest,
+    restConfig: { apiUrl: options.apiUrl ?? null, token, fetch: options.fetch },
     get stats() {
       let queued = 0;
       for (const key of pool.keys()) queued += pool.get(key)?.getState().queued ?? 0;
@@ -186,7 +185,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       }
       const param = normalizeParam(rawParam);
       const key = keyOf(backend.name, param);
-      pool.acquire(key, () => createConnection(backend, param));
+      pool.acquire(key, () => connect(backend, param));
       let released = false;
       return () => {
         if (released) return;

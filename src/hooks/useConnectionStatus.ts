@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../core/Connection';
+import type { ConnectionStatus } from '../core/ConnectionState';
 import type { ConnectionEntry } from '../core/store/types';
 import { useRealtimeShallow } from './useRealtimeState';
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { createSimulator, type Simulator } from 'react-realtime-kit/testing';
-import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
+import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
 
 export const artifacts = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach } from 'vitest';
 import { type RealtimeClient, type RealtimeClientOptions, type RealtimeError, RealtimeProvider } from 'react-realtime-kit';
 import { createSimulator, type Simulator, type SimRestRequest, type SimRestResponse } from 'react-realtime-kit/testing';
-import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
+import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 
 export interface Harness {

@@ -3,7 +3,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { noticesDialect, useNotifications, RealtimeProvider } from 'react-realtime-kit';
 import { createSimulator } from 'react-realtime-kit/testing';
-import { createSimulatorServer } from '../../src/testing/createSimulatorServer';
+import { createSimulatorServer } from 'react-realtime-kit/testing/server';
 import { clientFor } from '../helpers/clientFor';
 import { render } from '@testing-library/react';
 import { renderLive, until, useSimulatorServer } from './harness';

@@ -1,7 +1,7 @@
 import { until } from '../helpers/until';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { socketIoTransport } from 'react-realtime-kit/socketio';
-import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
+import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { ordersBackend, timingBackend, notificationsBackend, chatBackend, adminBackend, sendChat } from 'react-realtime-kit';
 

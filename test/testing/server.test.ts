@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createSimulatorServer, type SimulatorServer } from '../../src/testing/createSimulatorServer';
+import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
 
 let server: SimulatorServer;
 const open: { close(): void }[] = [];

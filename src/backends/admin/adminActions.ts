@@ -1,5 +1,6 @@
 import { fillPath } from '../../core/endpointUrl';
 import { call } from '../../core/callRest';
+import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { adminBackend } from './adminBackend';
 import type { AdminEvent } from './types';
@@ -11,7 +12,8 @@ function dispatchAdmin(client: RealtimeClient, event: AdminEvent): void {
 }
 
 async function decide(client: RealtimeClient, id: string, action: 'approve' | 'reject', notes?: string): Promise<void> {
-  const { rest, flush } = client;
+  const rest = restOf(client);
+  const { flush } = client;
   const paths = client.use(adminBackend).restPaths;
   flush();
   const admin = client.store.getState().admin;

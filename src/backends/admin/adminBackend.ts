@@ -1,5 +1,6 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
 import { call, invalidBody } from '../../core/callRest';
+import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { ordersSlice } from '../orders/ordersSlice';
 import { adminDashboardDialect, parsePendingUsers, type AdminCommand } from './adminDashboardDialect';
@@ -22,10 +23,10 @@ export const adminBackend: BackendDefinition<AdminCommand> = {
     /** Reject a user (POST). */
     reject: '/api/v1/admin-dashboard/users/{id}/reject/',
   },
-  onOpen: ({ send, rest, client }) => {
+  onOpen: ({ send, client }) => {
     send({ type: 'get_stats' });
     send({ type: 'get_pending_count' });
-    return rest.baseUrl ? loadPendingUsers(client) : undefined;
+    return client.restConfig.apiUrl ? loadPendingUsers(client) : undefined;
   },
 };
 
@@ -33,7 +34,7 @@ export const adminBackend: BackendDefinition<AdminCommand> = {
 export function loadPendingUsers(client: RealtimeClient): Promise<void> {
   const path = client.use(adminBackend).restPaths['pending']!;
   return call(client, async () => {
-    const result = parsePendingUsers(await client.rest.request('GET', path));
+    const result = parsePendingUsers(await restOf(client).request('GET', path));
     if (!result.ok) invalidBody(`GET ${path}`, result.error);
     client.dispatch({ endpoint: 'admin', event: { kind: 'admin/pendingUsers', users: result.users } });
   }, 'loading the pending users');

@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { approveUser as approve, loadPendingUsers, rejectUser as reject } from './adminActions';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { adminBackend } from './adminBackend';
 import type { ActivityEntry, AdminUser } from './types';
 import { useActionState } from '../../hooks/useActionState';
@@ -61,7 +61,7 @@ export function useAdminDashboard(): AdminDashboardResult {
       run('*', async () => {
         client.send(adminBackend, { type: 'get_stats' });
         client.send(adminBackend, { type: 'get_pending_count' });
-        if (client.rest.baseUrl) await loadPendingUsers(client);
+        if (client.restConfig.apiUrl) await loadPendingUsers(client);
       }),
     [client, run],
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { chatBackend } from './chatBackend';
 import { retryChat, sendChat } from './chatOutbox';
 import type { ChatMessage } from './types';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { markAllNotificationsRead, markNotificationRead } from './notificationActions';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { notificationsBackend } from './notificationsBackend';
 import type { Notification } from './types';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
@@ -8,7 +8,7 @@ import { useRealtimeState } from '../../hooks/useRealtimeState';
 import { useSubscription } from '../../hooks/useSubscription';
 
 export interface NotificationsResult {
-  /** Newest first, capped by `limits.notifications`. */
+  /** Newest first, capped by `backends.notifications.limits.notifications`. */
   notifications: Notification[];
   unreadCount: number;
   status: ConnectionStatus;

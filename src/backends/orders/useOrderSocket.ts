@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { ordersBackend } from './ordersBackend';
 import type { Order, OrderEvent } from './types';
 import { orderStreamPath } from './orderStreamDialect';

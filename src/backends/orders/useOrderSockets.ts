@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { ordersBackend } from './ordersBackend';
 import type { Order } from './types';
 import { orderIdError } from './useOrderSocket';

@@ -1,5 +1,6 @@
 import { fillPath } from '../../core/endpointUrl';
 import { call, invalidBody } from '../../core/callRest';
+import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { orderKey } from '../orders/ordersSlice';
 import type { Order, OrderEvent } from '../orders/types';
@@ -14,7 +15,8 @@ function dispatchOrders(client: RealtimeClient, event: OrderEvent): void {
 
 /** Load one Timing order (customer tracking, and its polling fallback). */
 export function loadTimingOrder(client: RealtimeClient, id: string | number): Promise<Order | undefined> {
-  const { rest, flush } = client;
+  const rest = restOf(client);
+  const { flush } = client;
   const paths = client.use(timingBackend).restPaths;
   return call(client, async () => {
     const path = fillPath(paths['orderStatus']!, id);
@@ -31,7 +33,8 @@ export function loadTimingOrder(client: RealtimeClient, id: string | number): Pr
  * failure is reported through `onError` and the promise rejects).
  */
 export async function updateOrderStatus(client: RealtimeClient, id: string | number, status: string): Promise<void> {
-  const { rest, flush } = client;
+  const rest = restOf(client);
+  const { flush } = client;
   const paths = client.use(timingBackend).restPaths;
   const getState = () => client.store.getState();
   flush();

@@ -1,5 +1,6 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
 import { call, invalidBody } from '../../core/callRest';
+import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { ordersSlice } from '../orders/ordersSlice';
 import { parseTimingOrderList, timingDialect, type TimingCommand } from './timingDialect';
@@ -23,14 +24,14 @@ export const timingBackend: BackendDefinition<TimingCommand> = {
     /** Change an order's status (admin, PUT `{status}`). */
     updateStatus: '/api/admin/orders/{id}/status',
   },
-  onOpen: ({ rest, client }) => (rest.baseUrl ? loadTimingOrders(client) : undefined),
+  onOpen: ({ client }) => (client.restConfig.apiUrl ? loadTimingOrders(client) : undefined),
 };
 
 /** Load the Timing admin order list into the store (also the resync after every reconnect). */
 export function loadTimingOrders(client: RealtimeClient): Promise<void> {
   const path = client.use(timingBackend).restPaths['orders']!;
   return call(client, async () => {
-    const result = parseTimingOrderList(await client.rest.request('GET', path));
+    const result = parseTimingOrderList(await restOf(client).request('GET', path));
     if (!result.ok) invalidBody(`GET ${path}`, result.error);
     client.dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: result.orders } });
   }, 'loading the Timing orders');

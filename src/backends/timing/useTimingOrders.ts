@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { loadTimingOrders, updateOrderStatus as updateStatus } from './timingActions';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import { timingBackend } from './timingBackend';
 import type { Order } from '../orders/types';
 import type { OrdersSlice } from '../orders/types';

@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { ChatMessage } from '../../backends/chat/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';

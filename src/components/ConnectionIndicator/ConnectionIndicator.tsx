@@ -3,9 +3,9 @@ import { useConnectionStatus } from '../../hooks/useConnectionStatus';
 import { ConnectionIndicatorView, type ConnectionIndicatorViewProps } from './ConnectionIndicatorView';
 
 export interface ConnectionIndicatorProps extends Omit<ConnectionIndicatorViewProps, 'status' | 'attempt'> {
-  /** Which socket to show (`'admin'`, `'orders'` with `param`). @default the worst of all the client's sockets */
-  endpoint?: string;
-  /** The endpoint's parameter, e.g. an order id. */
+  /** Which backend's socket to show (`adminBackend`, or `ordersBackend` with `param`; a name works too). @default the worst of all the client's sockets */
+  endpoint?: string | { readonly name: string };
+  /** The subscription's parameter, e.g. an order id. */
   param?: string | number;
 }
 

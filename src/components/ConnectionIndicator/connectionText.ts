@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 
 /** What a person reads for a connection state. Text, so colour is never the only signal. */
 export function connectionText(status: ConnectionStatus, attempt = 0): string {

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactElement } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { Notification } from '../../backends/notifications/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';

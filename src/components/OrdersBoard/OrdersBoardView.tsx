@@ -1,5 +1,5 @@
 import { useId, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { Order } from '../../backends/orders/types';
 import type { TimingStatus } from '../../backends/timing/timingDialect';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';

@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
-import type { ConnectionStatus } from '../../core/Connection';
+import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { ActivityEntry, AdminUser } from '../../backends/admin/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { ActivityFeed } from './ActivityFeed';

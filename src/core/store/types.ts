@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../Connection';
+import type { ConnectionState } from '../ConnectionState';
 import type { StoreEntry } from '../events';
 
 /** A connection's state plus who the server says we are, if it said. */

@@ -1,0 +1,280 @@
+import type { Dialect, OutgoingFrame } from './Dialect';
+import type { ConnectionState, ConnectionStatus } from './ConnectionState';
+import type { StoreEvent } from './events';
+
+export type { ConnectionState, ConnectionStatus };
+import { backoffDelay, type ResolvedReconnect } from './backoff';
+import { RealtimeError, redactToken } from './RealtimeError';
+import { Heartbeat } from './Heartbeat';
+import type { TokenProvider } from './tokenProvider';
+import type { Transport, TransportAttempt, TransportFactory } from './Transport';
+
+/** Heartbeat timing for dialects that have a ping. */
+export interface HeartbeatOptions {
+  /** Time between pings, in ms. @default 25000 */
+  interval?: number;
+  /** How long to wait for the pong before the socket counts as dead and is replaced. @default 10000 */
+  timeout?: number;
+}
+
+export interface ConnectionOptions {
+  /** The endpoint key, used in errors (`orders:42`, `notifications`). */
+  key: string;
+  /** The socket URL without any token. */
+  url: string;
+  dialect: Dialect<any, any>;
+  token: TokenProvider;
+  transport: TransportFactory;
+  reconnect: ResolvedReconnect;
+  heartbeat: Required<HeartbeatOptions> | false;
+  /** Most commands kept while offline. */
+  queueLimit: number;
+  /** Frames longer than this many characters are rejected unparsed. */
+  maxFrameChars: number;
+  /** Socket stays open this long before the retry count resets. @default 5000 */
+  stableAfter?: number;
+  random?: () => number;
+  onEvents(events: StoreEvent[]): void;
+  onState(state: ConnectionState, previous: ConnectionStatus): void;
+  onError(error: RealtimeError): void;
+  onFrame?(valid: boolean): void;
+  /** A queued command with a tag was written to the socket. */
+  onSent?(tag: string): void;
+}
+
+/**
+ * One socket with a state machine: idle → connecting → open → reconnecting → … → closed,
+ * or failed once retries are exhausted. Owns backoff, the token per attempt, the heartbeat
+ * and the bounded send queue. Pure TypeScript: no React, no DOM beyond the socket and timers.
+ */
+export interface Connection {
+  /** The endpoint key (`orders:42`, `notifications`). */
+  readonly key: string;
+  readonly status: ConnectionStatus;
+  getState(): ConnectionState;
+  /** Start connecting. Calling it again is a no-op. */
+  open(): void;
+  /**
+   * Send a command. It goes out now when open, otherwise it waits in the queue and is
+   * flushed in order on open. Throws a `queue-overflow` RealtimeError when the queue is full,
+   * and when the connection is closed or failed, so nothing is dropped silently. A `tag`
+   * comes back through `onSent` when a queued command is finally written.
+   */
+  send(command: unknown, tag?: string): 'sent' | 'queued';
+  /** Start again after `failed`, with a fresh retry count. */
+  restart(): void;
+  /** Close for good and release every timer. */
+  close(): void;
+}
+
+/**
+ * Create a {@link Connection}: idle until `open()`. A factory with closure state rather than a
+ * class, so that minifiers can shorten every private name.
+ */
+export function createConnection(options: ConnectionOptions): Connection {
+  const { key, dialect, reconnect, queueLimit, onError } = options;
+  let transport: Transport | null = null;
+  let state: ConnectionState = { status: 'idle', attempt: 0, queued: 0, error: null };
+  const queue: { frame: OutgoingFrame; tag: string | undefined }[] = [];
+  let failures = 0;
+  let refusedInRow = 0;
+  let openedAt = 0;
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
+  let wakeWait: (() => void) | undefined;
+  const ping = dialect.heartbeat;
+  const schedule = options.heartbeat;
+  const heartbeat =
+    schedule && ping
+      ? new Heartbeat(
+          schedule,
+          () => state.status === 'open' && Boolean(transport?.send(ping.ping())),
+          () => {
+            report('heartbeat-timeout', `${key}: no pong within ${schedule.timeout} ms; replacing the socket.`);
+            transport?.reconnect();
+          },
+        )
+      : null;
+
+  function isFinished(): boolean {
+    return state.status === 'closed' || state.status === 'failed';
+  }
+
+  function setState(patch: Partial<ConnectionState>): void {
+    const previous = state.status;
+    state = { ...state, ...patch };
+    options.onState(state, previous);
+  }
+
+  function report(code: 'token-provider' | 'handshake-failed' | 'heartbeat-timeout', message: string, cause?: unknown): void {
+    onError(new RealtimeError(code, message, { endpoint: key, cause }));
+  }
+
+  function fail(error: RealtimeError): void {
+    heartbeat?.stop();
+    transport?.close();
+    transport = null;
+    setState({ status: 'failed', error: error.message });
+    onError(error);
+  }
+
+  function wait(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      wakeWait = resolve;
+      waitTimer = setTimeout(resolve, ms);
+    });
+  }
+
+  function withToken(token: string | null): string {
+    if (!token || dialect.token !== 'query') return options.url;
+    const url = new URL(options.url);
+    url.searchParams.set('token', token);
+    return url.toString();
+  }
+
+  async function nextAttempt(): Promise<TransportAttempt | null> {
+    for (;;) {
+      if (isFinished()) return null;
+      if (failures > reconnect.maxRetries) {
+        fail(new RealtimeError('connection-failed', `${key}: gave up after ${failures} failed attempts. Call client.reconnect() or raise reconnect.maxRetries.`, { endpoint: key }));
+        return null;
+      }
+      await wait(backoffDelay(failures, reconnect, options.random));
+      if (isFinished()) return null;
+      try {
+        const value = await options.token({ forceRefresh: refusedInRow >= 2 });
+        if (isFinished()) return null;
+        return { url: withToken(value), token: value };
+      } catch (cause) {
+        failures += 1;
+        report('token-provider', `${key}: the token function failed: ${redactToken(String((cause as Error)?.message ?? cause))}`, cause);
+      }
+    }
+  }
+
+  function flush(): void {
+    while (queue.length && state.status === 'open') {
+      const head = queue[0]!;
+      if (!transport?.send(head.frame)) break;
+      queue.shift();
+      if (head.tag !== undefined) options.onSent?.(head.tag);
+    }
+    if (state.queued !== queue.length) setState({ queued: queue.length });
+  }
+
+  function handleOpen(): void {
+    refusedInRow = 0;
+    openedAt = Date.now();
+    setState({ status: 'open', attempt: failures, error: null });
+    flush();
+    heartbeat?.start();
+  }
+
+  function invalid(reason: string): void {
+    options.onFrame?.(false);
+    onError(new RealtimeError('invalid-frame', reason, { endpoint: key, dialect: dialect.name }));
+  }
+
+  function handleFrame(frame: unknown): void {
+    const { maxFrameChars } = options;
+    if (isFinished()) return;
+    if (typeof frame === 'string' && frame.length > maxFrameChars) {
+      invalid(`${dialect.name}: frame is larger than ${maxFrameChars} characters`);
+      return;
+    }
+    const result = dialect.parse(frame);
+    if (!result.ok) {
+      invalid(result.error);
+      return;
+    }
+    options.onFrame?.(true);
+    if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
+    if (result.events.length) options.onEvents(result.events);
+  }
+
+  function handleClose(wasOpen: boolean, code: number, reason: string): void {
+    heartbeat?.stop();
+    if (isFinished()) return;
+    const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
+    failures = stable ? 1 : failures + 1;
+    if (!wasOpen) {
+      refusedInRow += 1;
+      if (refusedInRow <= 2) {
+        report(
+          'handshake-failed',
+          reason
+            ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
+              `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened (${redactToken(reason)}).`
+            : `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened. ` +
+              'A Django Channels server answers a bad token or a foreign Origin with HTTP 403, which browsers report as close 1006; check the token and ALLOWED_HOSTS.',
+        );
+      }
+    }
+    setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? `closed with code ${code}` : 'handshake failed' });
+  }
+
+  const connection: Connection = {
+    key,
+    get status() {
+      return state.status;
+    },
+    getState: () => state,
+    open() {
+      if (state.status !== 'idle') return;
+      setState({ status: 'connecting' });
+      try {
+        transport = options.transport({
+          nextAttempt,
+          connectTimeout: reconnect.connectTimeout,
+          onOpen: handleOpen,
+          onFrame: handleFrame,
+          onClose: (info) => handleClose(info.wasOpen, info.code, info.reason),
+        });
+      } catch (cause) {
+        fail(new RealtimeError('connection-failed', `${key}: ${(cause as Error).message}`, { endpoint: key, cause }));
+      }
+    },
+    send(command, tag) {
+      if (isFinished()) {
+        throw new RealtimeError('connection-failed', `${key}: cannot send, the connection is ${state.status}.`, { endpoint: key });
+      }
+      const frame = dialect.encode(command as never);
+      if (frame === '') {
+        throw new TypeError(`${key}: the ${dialect.name} protocol has no such command (${JSON.stringify(command)?.slice(0, 80)}); see its Command type.`);
+      }
+      if (state.status === 'open' && queue.length === 0 && transport?.send(frame)) return 'sent';
+      if (queue.length >= queueLimit) {
+        const error = new RealtimeError(
+          'queue-overflow',
+          `${key}: the send queue is full (${queueLimit} commands waiting for the socket). Raise limits.sendQueue or wait for the connection to open.`,
+          { endpoint: key },
+        );
+        onError(error);
+        throw error;
+      }
+      queue.push({ frame, tag });
+      setState({ queued: queue.length });
+      return 'queued';
+    },
+    restart() {
+      if (state.status !== 'failed') return;
+      failures = 0;
+      refusedInRow = 0;
+      state = { ...state, status: 'idle' };
+      connection.open();
+    },
+    close() {
+      if (state.status === 'closed') return;
+      heartbeat?.stop();
+      clearTimeout(waitTimer);
+      wakeWait?.();
+      wakeWait = undefined;
+      transport?.close();
+      transport = null;
+      const dropped = queue.length;
+      queue.length = 0;
+      setState({ status: 'closed', queued: 0, error: dropped ? `${dropped} queued commands were not sent` : null });
+    },
+  };
+  return connection;
+}

@@ -1,0 +1,19 @@
+import { createRestClient, type RestClient } from './createRestClient';
+import type { RealtimeClient } from './RealtimeClient';
+
+const restClients = new WeakMap<RealtimeClient, RestClient>();
+
+/**
+ * The REST helper of a client, built from its `restConfig` on first use and kept for the
+ * client's lifetime (one per client). Backends' actions and resync handlers call it, so an app
+ * whose backends make no REST call bundles no REST code.
+ */
+export function restOf(client: RealtimeClient): RestClient {
+  let rest = restClients.get(client);
+  if (!rest) {
+    const { apiUrl, token, fetch } = client.restConfig;
+    rest = createRestClient({ baseUrl: apiUrl, token, fetch });
+    restClients.set(client, rest);
+  }
+  return rest;
+}
