@@ -17,13 +17,13 @@ export type RealtimeErrorCode =
  */
 export class RealtimeError extends Error {
   override readonly name = 'RealtimeError';
-  readonly code: RealtimeErrorCode;
+  declare readonly code: RealtimeErrorCode;
   /** The endpoint key (`orders/123`, `notifications`, …) when the error belongs to one. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   /** The dialect that reported it, for invalid frames. */
-  readonly dialect: string | undefined;
+  declare readonly dialect: string | undefined;
   /** HTTP status for REST errors. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   constructor(
     code: RealtimeErrorCode,

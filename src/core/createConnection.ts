@@ -5,9 +5,9 @@ import type { StoreEvent } from './events';
 export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
 import { RealtimeError, redactToken } from './RealtimeError';
-import { Heartbeat } from './Heartbeat';
+import { createHeartbeat } from './createHeartbeat';
 import type { TokenProvider } from './tokenProvider';
-import type { Transport, TransportAttempt, TransportFactory } from './Transport';
+import type { Transport, TransportAttempt, TransportCloseInfo, TransportFactory } from './Transport';
 
 /** Heartbeat timing for dialects that have a ping. */
 export interface HeartbeatOptions {
@@ -85,7 +85,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const schedule = options.heartbeat;
   const heartbeat =
     schedule && ping
-      ? new Heartbeat(
+      ? createHeartbeat(
           schedule,
           () => state.status === 'open' && Boolean(transport?.send(ping.ping())),
           () => {
@@ -192,7 +192,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (result.events.length) options.onEvents(result.events);
   }
 
-  function handleClose(wasOpen: boolean, code: number, reason: string): void {
+  function handleClose({ wasOpen, code, reason }: TransportCloseInfo): void {
     heartbeat?.stop();
     if (isFinished()) return;
     const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
@@ -228,7 +228,7 @@ export function createConnection(options: ConnectionOptions): Connection {
           connectTimeout: reconnect.connectTimeout,
           onOpen: handleOpen,
           onFrame: handleFrame,
-          onClose: (info) => handleClose(info.wasOpen, info.code, info.reason),
+          onClose: handleClose,
         });
       } catch (cause) {
         fail(new RealtimeError('connection-failed', `${key}: ${(cause as Error).message}`, { endpoint: key, cause }));

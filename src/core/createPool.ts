@@ -1,7 +1,10 @@
 import type { Connection } from './createConnection';
 
 export interface PoolOptions {
-  /** Most sockets open at once in this client. Beyond it, subscriptions wait for a free slot. @default 200 */
+  /**
+   * Most sockets open at once in this client (a positive integer: the client validates
+   * `limits.socketBudget`). Beyond it, subscriptions wait for a free slot. @default 200
+   */
   socketBudget?: number;
   /**
    * How long a socket with no subscribers stays open, in ms, so that a release followed
@@ -24,8 +27,6 @@ export interface Pool {
   get(key: string): Connection | undefined;
   /** Keys of every socket held now (open or waiting). */
   keys(): string[];
-  /** Sockets that count against the budget. */
-  readonly size: number;
   /** Close every socket at once. */
   clear(): void;
 }
@@ -37,7 +38,7 @@ interface Entry {
   waiting: boolean;
 }
 
-/** Create a {@link Pool}. Throws a TypeError for an unusable `socketBudget`. */
+/** Create a {@link Pool}. */
 export function createPool(options: PoolOptions = {}): Pool {
   const entries = new Map<string, Entry>();
   const waitList: string[] = [];
@@ -45,9 +46,6 @@ export function createPool(options: PoolOptions = {}): Pool {
   const budget = options.socketBudget ?? 200;
   const releaseDelay = options.releaseDelay ?? 0;
   const onBudgetExceeded = options.onBudgetExceeded;
-  if (!Number.isInteger(budget) || budget < 1) {
-    throw new TypeError(`limits.socketBudget must be a positive integer (got ${String(options.socketBudget)}).`);
-  }
 
   function start(key: string, entry: Entry): void {
     if (openCount >= budget) {
@@ -97,9 +95,6 @@ export function createPool(options: PoolOptions = {}): Pool {
     },
     get: (key) => entries.get(key)?.connection,
     keys: () => [...entries.keys()],
-    get size() {
-      return openCount;
-    },
     clear() {
       for (const [key, entry] of entries) {
         clearTimeout(entry.closeTimer);

@@ -1,5 +1,5 @@
 import { endpointUrl } from './endpointUrl';
-import { resolveReconnect } from './backoff';
+import { reconnectDefaults, resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
 import { createConnection, type Connection } from './createConnection';
 import type { CoreEvent, StoreEvent } from './events';
@@ -14,7 +14,6 @@ import { webSocketTransport } from './webSocketTransport';
 const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
 const movedOptions = { endpoints: 'backends: { <name>: { path, dialect, transport, url } }', restPaths: 'backends: { <name>: { restPaths } }' };
 const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen'];
-const reconnectNames = ['minDelay', 'maxDelay', 'growth', 'maxRetries', 'connectTimeout'];
 const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
 
 function defaultSocketBase(): string {
@@ -38,7 +37,7 @@ declare const process: { env?: Record<string, string | undefined> } | undefined;
 export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
   if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
   checkOptions(options, optionNames, '', movedOptions);
-  checkOptions(options.reconnect, reconnectNames, 'reconnect');
+  checkOptions(options.reconnect, Object.keys(reconnectDefaults), 'reconnect');
   if (options.heartbeat !== false) checkOptions(options.heartbeat, ['interval', 'timeout'], 'heartbeat');
   checkOptions(options.backends, Object.keys(options.backends ?? {}), 'backends');
   for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);

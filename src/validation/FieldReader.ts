@@ -32,12 +32,11 @@ export type TimestampMode = 'required' | 'nullable' | 'lenient';
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
- * Reads typed fields from one decoded JSON object and throws (privately, caught by
- * {@link guard}) an exact message on the first bad field:
- * `<label>: "<path><field>" <problem>`, e.g.
- * `orderStream order.update: "progress" must be a number or null (got string)`.
+ * The scalar half of {@link FieldReader}: strings, numbers, integers, decimals, ids and
+ * timestamps. Dialects that read nothing else parse with it ({@link parseTypedWith}), so the
+ * nested, enum and boolean readers stay out of their bundles. Errors are FieldReader's.
  */
-export class FieldReader {
+export class ScalarFieldReader {
   /**
    * @param fields the object to read
    * @param label `<dialect> <type>`, the prefix of every error
@@ -54,23 +53,12 @@ export class FieldReader {
     return Object.hasOwn(this.fields, key) ? this.fields[key] : undefined;
   }
 
-  /** True when the field is present and not null. */
-  has(key: string): boolean {
-    const value = this.raw(key);
-    return value !== undefined && value !== null;
-  }
-
   /** Fail with `<label>: "<path><key>" <problem>`. */
   fail(key: string, problem: string): never {
     return reject(`${this.label}: "${this.path}${key}" ${problem}`);
   }
 
-  /** The other own fields, for forwarding server extras. */
-  extras(known: readonly string[]): JsonObject {
-    return Object.fromEntries(Object.entries(this.fields).filter(([k, v]) => !known.includes(k) && v !== undefined));
-  }
-
-  private read<T, M extends FieldMode>(key: string, mode: M | undefined, expected: string, convert: (value: unknown, must: string) => T | undefined): FieldValue<T, M> {
+  protected read<T, M extends FieldMode>(key: string, mode: M | undefined, expected: string, convert: (value: unknown, must: string) => T | undefined): FieldValue<T, M> {
     const m: FieldMode = mode ?? 'required';
     const value = this.raw(key);
     const must = `must be ${expected}${m === 'required' ? '' : ' or null'}`;
@@ -87,7 +75,7 @@ export class FieldReader {
     return this.fail(key, `${must} (got ${describe(value)})`);
   }
 
-  private range(key: string, n: number, { min, max }: RangeOptions): number {
+  protected range(key: string, n: number, { min, max }: RangeOptions): number {
     if (min !== undefined && max !== undefined && (n < min || n > max)) this.fail(key, `must be between ${min} and ${max} (got ${n})`);
     if (min !== undefined && n < min) this.fail(key, `must be at least ${min} (got ${n})`);
     if (max !== undefined && n > max) this.fail(key, `must be at most ${max} (got ${n})`);
@@ -102,15 +90,6 @@ export class FieldReader {
       if (nonEmpty && v.trim() === '') this.fail(key, 'must not be empty');
       if (v.length > max) this.fail(key, `is longer than ${max} characters`);
       return v;
-    });
-  }
-
-  /** One of a fixed set of strings. */
-  oneOf<V extends string, M extends FieldMode = 'required'>(key: string, values: readonly V[], mode?: M): FieldValue<V, M> {
-    const expected = values.map((v) => JSON.stringify(v)).join(' or ');
-    return this.read(key, mode, expected, (v, must) => {
-      if (typeof v !== 'string') return undefined;
-      return values.includes(v as V) ? (v as V) : this.fail(key, `${must} (got ${preview(v)})`);
     });
   }
 
@@ -150,6 +129,53 @@ export class FieldReader {
     });
   }
 
+  /**
+   * A timestamp, through {@link normalizeTimestamp}. `lenient` (the default) falls back to
+   * now, `nullable` to null; only `required` rejects a missing or wrongly typed value.
+   */
+  timestamp(key: string, mode: 'required' | 'lenient'): string;
+  timestamp(key: string, mode: 'nullable'): string | null;
+  timestamp(key: string): string;
+  timestamp(key: string, mode: TimestampMode = 'lenient'): string | null {
+    const value = this.raw(key);
+    const normalized = normalizeTimestamp(value);
+    if (mode === 'required') {
+      if (value === undefined) this.fail(key, 'is required');
+      if (typeof value !== 'string' && typeof value !== 'number') this.fail(key, `must be a string or a number (got ${describe(value)})`);
+      if (normalized === null) this.fail(key, 'must be a valid timestamp');
+      return normalized;
+    }
+    return mode === 'nullable' ? normalized : (normalized ?? nowIso());
+  }
+}
+
+/**
+ * Reads typed fields from one decoded JSON object and throws (privately, caught by
+ * {@link guard}) an exact message on the first bad field:
+ * `<label>: "<path><field>" <problem>`, e.g.
+ * `orderStream order.update: "progress" must be a number or null (got string)`.
+ */
+export class FieldReader extends ScalarFieldReader {
+  /** True when the field is present and not null. */
+  has(key: string): boolean {
+    const value = this.raw(key);
+    return value !== undefined && value !== null;
+  }
+
+  /** The other own fields, for forwarding server extras. */
+  extras(known: readonly string[]): JsonObject {
+    return Object.fromEntries(Object.entries(this.fields).filter(([k, v]) => !known.includes(k) && v !== undefined));
+  }
+
+  /** One of a fixed set of strings. */
+  oneOf<V extends string, M extends FieldMode = 'required'>(key: string, values: readonly V[], mode?: M): FieldValue<V, M> {
+    const expected = values.map((v) => JSON.stringify(v)).join(' or ');
+    return this.read(key, mode, expected, (v, must) => {
+      if (typeof v !== 'string') return undefined;
+      return values.includes(v as V) ? (v as V) : this.fail(key, `${must} (got ${preview(v)})`);
+    });
+  }
+
   /** A boolean. */
   boolean<M extends FieldMode = 'required'>(key: string, mode?: M): FieldValue<boolean, M> {
     return this.read(key, mode, 'a boolean', (v) => (typeof v === 'boolean' ? v : undefined));
@@ -179,25 +205,6 @@ export class FieldReader {
       isPlainObject(item) ? new FieldReader(item, this.label, `${this.path}${key}[${i}].`) : this.fail(`${key}[${i}]`, `must be an object (got ${describe(item)})`),
     ) as FieldValue<FieldReader[], M>;
   }
-
-  /**
-   * A timestamp, through {@link normalizeTimestamp}. `lenient` (the default) falls back to
-   * now, `nullable` to null; only `required` rejects a missing or wrongly typed value.
-   */
-  timestamp(key: string, mode: 'required' | 'lenient'): string;
-  timestamp(key: string, mode: 'nullable'): string | null;
-  timestamp(key: string): string;
-  timestamp(key: string, mode: TimestampMode = 'lenient'): string | null {
-    const value = this.raw(key);
-    const normalized = normalizeTimestamp(value);
-    if (mode === 'required') {
-      if (value === undefined) this.fail(key, 'is required');
-      if (typeof value !== 'string' && typeof value !== 'number') this.fail(key, `must be a string or a number (got ${describe(value)})`);
-      if (normalized === null) this.fail(key, 'must be a valid timestamp');
-      return normalized;
-    }
-    return mode === 'nullable' ? normalized : (normalized ?? nowIso());
-  }
 }
 
 /** A handler for one message type: read the fields, return the events. */
@@ -208,11 +215,24 @@ export type MessageHandler<E extends { readonly kind: string } = { readonly kind
  * `<dialect>: unknown message type "x"`, or `<dialect> <type>: "<field>" <problem>`.
  */
 export function parseTyped<E extends { readonly kind: string }>(dialect: string, frame: unknown, handlers: Readonly<Record<string, MessageHandler<E>>>): ParseResult<E> {
+  return parseTypedWith(FieldReader, dialect, frame, handlers);
+}
+
+/**
+ * {@link parseTyped} with handlers that get a `Reader` instead of a {@link FieldReader}, e.g.
+ * {@link ScalarFieldReader} for a dialect that reads only scalar fields.
+ */
+export function parseTypedWith<R extends ScalarFieldReader, E extends { readonly kind: string }>(
+  Reader: new (fields: JsonObject, label: string) => R,
+  dialect: string,
+  frame: unknown,
+  handlers: Readonly<Record<string, (message: R) => E[]>>,
+): ParseResult<E> {
+  const message = decodeFrame(frame, dialect);
+  if (!message.ok) return message;
   return guard(dialect, () => {
-    const message = decodeFrame(frame, dialect);
-    if (!message.ok) return reject(message.error);
-    const type = new FieldReader(message.value, dialect).string('type', 'required', { max: 128 });
+    const type = new Reader(message.value, dialect).string('type', 'required', { max: 128 });
     if (!Object.hasOwn(handlers, type)) reject(`${dialect}: unknown message type ${preview(type)}`);
-    return handlers[type]!(new FieldReader(message.value, `${dialect} ${type}`));
+    return handlers[type]!(new Reader(message.value, `${dialect} ${type}`));
   });
 }

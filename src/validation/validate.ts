@@ -24,7 +24,7 @@ export {
   wireId,
 } from './decode';
 export type { JsonObject, DecodeResult, ParseResult } from './decode';
-export { FieldReader, parseTyped } from './FieldReader';
+export { FieldReader, ScalarFieldReader, parseTyped, parseTypedWith } from './FieldReader';
 export type { FieldMode, FieldValue, StringOptions, RangeOptions, TimestampMode, MessageHandler } from './FieldReader';
 export { normalizeTimestamp, nowIso, MAX_RAW_TIMESTAMP_CHARS } from './normalizeTimestamp';
 export { sanitizeUrl, MAX_URL_CHARS } from './sanitizeUrl';

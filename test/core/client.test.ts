@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
-import { ordersBackend, notificationsBackend, chatBackend, adminBackend, sendChat, retryChat } from 'react-realtime-kit';
+import { ordersBackend, notificationsBackend, chatBackend, adminBackend, sendChat, retryChat, restOf } from 'react-realtime-kit';
 
 const live = useWsServer();
 let server: TestWsServer;
@@ -109,9 +109,11 @@ describe('REST helper', () => {
     const apiUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}/api/v1/admin-dashboard`;
     try {
       const { client } = clientFor(server, { apiUrl, token: 'secret-jwt' });
-      await expect(client.rest.request('POST', 'users/u1/approve/', { notes: 'ok' })).resolves.toEqual({ ok: true });
+      expect(client.restConfig.apiUrl).toBe(apiUrl);
+      expect(restOf(client)).toBe(restOf(client)); // one REST helper per client, built on first use
+      await expect(restOf(client).request('POST', 'users/u1/approve/', { notes: 'ok' })).resolves.toEqual({ ok: true });
       expect(seen[0]).toEqual({ method: 'POST', url: '/api/v1/admin-dashboard/users/u1/approve/', auth: 'Bearer secret-jwt', body: '{"notes":"ok"}' });
-      const error = (await client.rest.request('POST', '/users/u1/reject/').then(
+      const error = (await restOf(client).request('POST', '/users/u1/reject/').then(
         () => new Error('expected a rejection'),
         (e: unknown) => e,
       )) as Error & { status: number; code: string };
@@ -126,6 +128,6 @@ describe('REST helper', () => {
 
   it('names the fix when no apiUrl was given', async () => {
     const { client } = clientFor(server);
-    await expect(client.rest.request('GET', 'dashboard/')).rejects.toThrow('No REST base URL: pass apiUrl to createRealtimeClient to call GET dashboard/.');
+    await expect(restOf(client).request('GET', 'dashboard/')).rejects.toThrow('No REST base URL: pass apiUrl to createRealtimeClient to call GET dashboard/.');
   });
 });

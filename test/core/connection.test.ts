@@ -157,12 +157,12 @@ describe('Connection: token provider', () => {
 
 describe('Heartbeat', () => {
   it('keeps one ping outstanding at most, and declares the socket dead only when its pong is late', async () => {
-    const { Heartbeat } = await import('../../src/core/Heartbeat');
+    const { createHeartbeat } = await import('../../src/core/createHeartbeat');
     vi.useFakeTimers();
     try {
       let pings = 0;
       let dead = 0;
-      const beat = new Heartbeat({ interval: 100, timeout: 250 }, () => (pings += 1) > 0, () => (dead += 1));
+      const beat = createHeartbeat({ interval: 100, timeout: 250 }, () => (pings += 1) > 0, () => (dead += 1));
       beat.start();
       vi.advanceTimersByTime(100);
       expect(pings).toBe(1);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { socketIoTransport } from 'react-realtime-kit/socketio';
 import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
 import { clientFor, disposeClients } from '../helpers/clientFor';
-import { ordersBackend, timingBackend, notificationsBackend, chatBackend, adminBackend, sendChat } from 'react-realtime-kit';
+import { ordersBackend, timingBackend, notificationsBackend, chatBackend, adminBackend, sendChat, restOf } from 'react-realtime-kit';
 
 let server: SimulatorServer;
 beforeEach(async () => {
@@ -38,10 +38,10 @@ describe('the kit against the simulator server', () => {
     await until(() => user.client.store.getState().chat.byPeer['2']?.find((m) => m.clientId === clientId)?.state === 'sent', 'the chat ack');
 
     await until(() => admin.client.store.getState().connections.timing?.status === 'open', 'timing open');
-    const answer = await admin.client.rest.request<{ data: { id: number } }>('POST', '/api/orders', { customer_name: 'Niran', items: [{ menu_name: 'Khao Soi', quantity: 2, price: 80 }] });
+    const answer = await restOf(admin.client).request<{ data: { id: number } }>('POST', '/api/orders', { customer_name: 'Niran', items: [{ menu_name: 'Khao Soi', quantity: 2, price: 80 }] });
     const id = `timing:${answer.data.id}`;
     await until(() => admin.client.store.getState().orders.byId[id], 'the new Timing order');
-    await admin.client.rest.request('PUT', `/api/admin/orders/${answer.data.id}/status`, { status: 'ready' });
+    await restOf(admin.client).request('PUT', `/api/admin/orders/${answer.data.id}/status`, { status: 'ready' });
     await until(() => admin.client.store.getState().orders.byId[id]?.status === 'ready', 'the status update');
     expect(admin.errors).toEqual([]);
     expect(user.errors).toEqual([]);

@@ -4,8 +4,7 @@
  */
 import type { OrderPatch } from './types';
 import type { Dialect, ParseResult } from '../../core/Dialect';
-import { compact, parseTyped } from '../../validation/validate';
-import type { FieldReader } from '../../validation/validate';
+import { compact, parseTypedWith, preview, ScalarFieldReader } from '../../validation/validate';
 
 /** The only message: the order's current state. Sent on connect and after every change. */
 export interface OrderUpdateMessage {
@@ -36,7 +35,7 @@ export type OrderStreamCommand = never;
 /** The order status values the real server uses. Others are kept and rendered neutrally. */
 export const orderStreamStatuses = ['New', 'Droped', 'Extend', 'Done', 'Continue'] as const;
 
-function orderUpdate(r: FieldReader): OrderPatch {
+function orderUpdate(r: ScalarFieldReader): OrderPatch {
   return compact<OrderPatch>({
     id: r.id('order_id'),
     source: 'orderStream',
@@ -56,7 +55,8 @@ function orderUpdate(r: FieldReader): OrderPatch {
 
 /** Parse one order-stream frame. Never throws. */
 export function parseOrderStream(frame: unknown): ParseResult {
-  return parseTyped('orderStream', frame, {
+  // Scalars only: the lighter reader keeps FieldReader's nested readers out of orders-only bundles.
+  return parseTypedWith(ScalarFieldReader, 'orderStream', frame, {
     'order.update': (r) => [{ kind: 'order/upsert', order: orderUpdate(r) }],
   });
 }
@@ -71,7 +71,7 @@ export const orderStreamDialect: Dialect<OrderStreamCommand> = {
 };
 
 function describeId(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 32 ? `${value.slice(0, 32)}…` : value);
+  if (typeof value === 'string') return preview(value);
   if (typeof value === 'number' || value === undefined || value === null) return String(value);
   return typeof value;
 }
