@@ -1,5 +1,5 @@
 // The client: sockets, store, REST, errors. No React, no backend.
-export { createRealtimeClient, RealtimeError, webSocketTransport, fillPath, restOf } from './core/index';
+export { createRealtimeClient, RealtimeError, webSocketTransport, pingPong, fillPath, restOf } from './core/index';
 export type {
   RealtimeClient,
   RealtimeClientOptions,
@@ -16,6 +16,7 @@ export type {
   ConnectionStatus,
   HeartbeatOptions,
   Dialect,
+  DialectHeartbeat,
   IncomingFrame,
   OutgoingFrame,
   ParseResult,

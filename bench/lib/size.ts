@@ -2,7 +2,7 @@
  * Minified + gzipped bytes the way an app gets them: esbuild bundles a small entry that imports
  * the **built package** (`react-realtime-kit`, resolved through package.json `exports` to
  * `dist/…`, as an app's bundler would), ESM, minified, `process.env.NODE_ENV` = "production",
- * with only react, react-dom and react/jsx-runtime external: zustand, reconnecting-websocket
+ * with only react, react-dom and react/jsx-runtime external: zustand
  * and react-toastify are bundled, since every app of the kit ships them. gzip -9.
  * react-use-websocket is measured the same way.
  */
@@ -115,7 +115,6 @@ const builtPackage: Plugin = {
 
 interface Bundle {
   code: string;
-  map: string;
   metafile: Metafile;
 }
 
@@ -132,8 +131,6 @@ async function bundle(name: string, source: string): Promise<Bundle> {
     plugins: [builtPackage],
     // Not the repo's tsconfig.json: its `paths` map react-realtime-kit to src/ (for tests).
     tsconfigRaw: {},
-    // The map composes dist/index.js.map, so output bytes can be traced to src/ modules.
-    sourcemap: 'external',
     metafile: true,
     write: false,
     outfile: resolve(root, `bench/.build/size/${name.replace(/[^a-z0-9]+/gi, '-')}.js`),
@@ -141,87 +138,28 @@ async function bundle(name: string, source: string): Promise<Bundle> {
     legalComments: 'none',
   });
   const code = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
-  const map = result.outputFiles.find((f) => f.path.endsWith('.js.map'))!.text;
-  return { code, map, metafile: result.metafile };
+  return { code, metafile: result.metafile };
 }
 
 // ---- what each kB is ---------------------------------------------------------------------
 
-const VLQ = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-
-function decodeVlq(segment: string): number[] {
-  const values: number[] = [];
-  let value = 0;
-  let shift = 0;
-  for (const char of segment) {
-    const digit = VLQ.get(char)!;
-    value += (digit & 31) << shift;
-    if (digit & 32) shift += 5;
-    else {
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return values;
-}
-
-/** Output bytes per original source, from the bundle's source map (each mapping runs to the next). */
-function bytesBySource(code: string, mapText: string): Map<string, number> {
-  const map = JSON.parse(mapText) as { sources: string[]; mappings: string };
-  const mapDir = resolve(root, 'bench/.build/size');
-  const sources = map.sources.map((s) => relative(root, resolve(mapDir, s)));
-  const lines = code.split('\n');
-  const out = new Map<string, number>();
-  let source = 0;
-  map.mappings.split(';').forEach((line, i) => {
-    const text = lines[i] ?? '';
-    let column = 0;
-    const segments = line ? line.split(',').map(decodeVlq) : [];
-    segments.forEach((seg, j) => {
-      column += seg[0]!;
-      if (seg.length >= 4) source += seg[1]!;
-      if (seg.length < 4) return;
-      const end = j + 1 < segments.length ? column + segments[j + 1]![0]! : text.length;
-      const name = sources[source]!;
-      out.set(name, (out.get(name) ?? 0) + Buffer.byteLength(text.slice(column, end)));
-    });
-  });
-  return out;
-}
-
 function groupOf(path: string): string {
   if (path.includes('node_modules/zustand/')) return 'zustand';
-  if (path.includes('node_modules/reconnecting-websocket/')) return 'reconnecting-websocket';
   for (const dir of ['src/core/', 'src/validation/', 'src/backends/orders/', 'src/hooks/']) if (path.startsWith(dir)) return dir.slice(0, -1);
   return 'other';
 }
 
 /**
- * Row 1 by module: esbuild's metafile gives `bytesInOutput` per input file. The built package
- * is one input (dist/index.js, a flat vite chunk), so its bytes are split across its src/
- * modules in proportion to what the composed source map attributes to each.
+ * Row 1 by module: esbuild's metafile gives `bytesInOutput` per input file, and the package is
+ * built one output module per source module, so `dist/core/Connection.js` is `src/core/Connection.ts`.
  */
 function breakdownOf(b: Bundle, gzipBytes: number): Pick<SizeResult, 'breakdown' | 'modules' | 'otherModules'> {
   const output = Object.entries(b.metafile.outputs).find(([file]) => file.endsWith('.js'))![1];
   const modules: { module: string; minBytes: number }[] = [];
-  const fromMap = bytesBySource(b.code, b.map);
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     if (!bytesInOutput) continue;
-    const path = relative(root, resolve(root, input));
-    if (!path.startsWith('dist/')) {
-      modules.push({ module: path, minBytes: bytesInOutput });
-      continue;
-    }
-    const mapped = [...fromMap].filter(([source]) => source.startsWith('src/'));
-    const total = mapped.reduce((sum, [, n]) => sum + n, 0);
-    let left = bytesInOutput;
-    mapped.forEach(([source, n], i) => {
-      const share = i === mapped.length - 1 ? left : Math.round((n / total) * bytesInOutput);
-      left -= share;
-      modules.push({ module: source, minBytes: share });
-    });
-    if (!mapped.length) modules.push({ module: path, minBytes: bytesInOutput });
+    const path = relative(root, resolve(root, input)).replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
+    modules.push({ module: path, minBytes: bytesInOutput });
   }
   modules.sort((a, b2) => b2.minBytes - a.minBytes);
   const total = modules.reduce((sum, m) => sum + m.minBytes, 0);

@@ -1,4 +1,5 @@
 import type { ParseResult } from '../validation/decode';
+import type { Heartbeat } from './createHeartbeat';
 import type { StoreEvent } from './events';
 
 export type { ParseResult };
@@ -29,11 +30,16 @@ export interface Dialect<Command = never, E extends StoreEvent = StoreEvent> {
   /** Build the outgoing frame for a command. */
   encode(command: Command): OutgoingFrame;
   /**
-   * Present when the protocol has an application-level ping. `isPong` tells the
-   * connection's heartbeat that the server answered.
+   * Present when the protocol has an application-level ping: build it with
+   * `pingPong(ping, isPong)`. `isPong` tells the connection's heartbeat that the server answered.
    */
-  readonly heartbeat?: {
-    ping(): OutgoingFrame;
-    isPong(event: StoreEvent): boolean;
-  };
+  readonly heartbeat?: DialectHeartbeat;
+}
+
+/** A dialect's ping and pong, and the timer that watches them (see `pingPong`). */
+export interface DialectHeartbeat {
+  ping(): OutgoingFrame;
+  isPong(event: StoreEvent): boolean;
+  /** Starts the interval and timeout (`createHeartbeat`); brought by the dialect so apps on dialects without a ping do not bundle it. */
+  monitor(schedule: { interval: number; timeout: number }, ping: () => boolean, onDead: () => void): Heartbeat;
 }

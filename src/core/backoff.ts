@@ -24,7 +24,8 @@ export const reconnectDefaults: ResolvedReconnect = {
 
 /** Validate options, naming the fix for each mistake. */
 export function resolveReconnect(options: ReconnectOptions = {}): ResolvedReconnect {
-  const out = { ...reconnectDefaults, ...stripUndefined(options) };
+  const out = { ...reconnectDefaults };
+  for (const [key, value] of Object.entries(options) as [keyof ResolvedReconnect, number | undefined][]) if (value !== undefined) out[key] = value;
   for (const key of ['minDelay', 'maxDelay', 'connectTimeout'] as const) {
     const v = out[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
@@ -51,12 +52,4 @@ export function backoffDelay(retry: number, options: ResolvedReconnect, random: 
   if (retry <= 0) return 0;
   const ceiling = Math.min(options.maxDelay, options.minDelay * Math.pow(options.growth, retry - 1));
   return Math.floor(random() * ceiling);
-}
-
-export function stripUndefined<T extends object>(value: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] !== undefined) out[key] = value[key];
-  }
-  return out;
 }

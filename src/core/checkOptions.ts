@@ -1,3 +1,5 @@
+import { describe, isPlainObject } from '../validation/decode';
+
 /** Edit distance, for "did you mean". Small strings only. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -36,7 +38,7 @@ export function nearest(name: string, valid: readonly string[], max = Infinity):
  */
 export function checkOptions(value: unknown, valid: readonly string[], where: string, moved: Record<string, string> = {}): void {
   if (value === undefined) return;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError(`${where} must be an object (got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}).`);
+  if (!isPlainObject(value)) throw new TypeError(`${where || 'the options'} must be an object (got ${describe(value)}).`);
   for (const key of Object.keys(value)) {
     if (valid.includes(key)) continue;
     const path = where ? `${where}.${key}` : key;

@@ -38,9 +38,7 @@ export function createBatcher<T>(flush: (items: T[]) => void, maxWait = 250): { 
     flushNow: run,
     cancel() {
       items = [];
-      if (frame !== undefined) caf?.(frame);
-      clearTimeout(timer);
-      scheduled = false;
+      run();
     },
   };
 }

@@ -5,7 +5,6 @@ import type { StoreEvent } from './events';
 export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
 import { RealtimeError, redactToken } from './RealtimeError';
-import { createHeartbeat } from './createHeartbeat';
 import type { TokenProvider } from './tokenProvider';
 import type { Transport, TransportAttempt, TransportCloseInfo, TransportFactory } from './Transport';
 
@@ -85,7 +84,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   const schedule = options.heartbeat;
   const heartbeat =
     schedule && ping
-      ? createHeartbeat(
+      ? ping.monitor(
           schedule,
           () => state.status === 'open' && Boolean(transport?.send(ping.ping())),
           () => {

@@ -24,8 +24,9 @@ function defaultSocketBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
 
-// Typed locally so the core needs no Node types; bundlers replace `process.env.NODE_ENV`.
-declare const process: { env?: Record<string, string | undefined> } | undefined;
+// Typed locally so the core needs no Node types. Bundlers replace `process.env.NODE_ENV`
+// (written out in full, so they can), which drops the development warning from production builds.
+declare const process: { env: Record<string, string | undefined> };
 
 /**
  * Create a client: it owns the socket pool, the store, the REST settings and error reporting
@@ -38,15 +39,14 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
   checkOptions(options, optionNames, '', movedOptions);
   checkOptions(options.reconnect, Object.keys(reconnectDefaults), 'reconnect');
-  if (options.heartbeat !== false) checkOptions(options.heartbeat, ['interval', 'timeout'], 'heartbeat');
   checkOptions(options.backends, Object.keys(options.backends ?? {}), 'backends');
   for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);
   const base = options.url ?? defaultSocketBase();
   if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
   const token = toTokenProvider(options.token);
   const reconnect = resolveReconnect(options.reconnect);
-  const heartbeat = options.heartbeat === false ? false : { interval: 25_000, timeout: 10_000, ...options.heartbeat };
-  if (heartbeat && !(heartbeat.interval > 0 && heartbeat.timeout > 0)) throw new TypeError('heartbeat.interval and heartbeat.timeout must be positive numbers of milliseconds.');
+  // Whole milliseconds: a fraction or Infinity would make a healthy socket look dead.
+  const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat');
   const limits = resolveLimits(coreLimits, options.limits, 'limits');
   const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore();
   const listeners = new Set<(error: RealtimeError) => void>();
@@ -67,7 +67,11 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       const hint = owner?.resolved.budgetHint ?? 'Share one socket across many items where the backend allows it';
       const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. ${hint}, or raise limits.socketBudget (browsers refuse past about 255).`;
       report(new RealtimeError('socket-budget', message, { endpoint: key }));
-      if (typeof process === 'undefined' || process.env?.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
+      try {
+        if (process.env.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
+      } catch {
+        // No bundler and no `process` (a plain browser page): onError has it already.
+      }
     },
   });
 
@@ -88,13 +92,11 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   }
 
   function use<B extends BackendDefinition>(definition: B): ResolvedBackend<B> {
-    if (!definition || typeof definition !== 'object' || typeof definition.name !== 'string' || !definition.name) {
-      throw new TypeError('A backend definition needs a name, a path and a dialect: { name, path, dialect }.');
-    }
-    const known = backends.get(definition.name);
-    if (known?.definition === definition) return known.resolved as ResolvedBackend<B>;
-    const resolved = resolve(definition);
-    if (!resolved.path || !resolved.dialect) throw new TypeError(`Backend "${definition.name}" needs a path and a dialect.`);
+    const name: unknown = definition?.name;
+    const known = backends.get(name as string);
+    if (known && known.definition === definition) return known.resolved as ResolvedBackend<B>;
+    const resolved = typeof name === 'string' && name ? resolve(definition) : undefined;
+    if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${name ? `"${name}" without one` : 'no name'}).`);
     const own = options.backends?.[definition.name]?.limits;
     if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);
     for (const slice of resolved.slices ?? []) register(slice, resolveLimits(slice.limits ?? {}, options.backends?.[slice.key]?.limits, `backends.${slice.key}.limits`));

@@ -10,7 +10,6 @@ export type StoreEvent = { readonly kind: string; readonly [field: string]: unkn
 /** The events the core itself understands, whatever the backend. */
 export type CoreEvent =
   | { kind: 'connection/state'; state: ConnectionState }
-  | { kind: 'connection/removed' }
   /** The server said who we are (a greeting). Any dialect may emit it. */
   | { kind: 'session/established'; userId: string | null; username: string | null; user?: Record<string, unknown> }
   | { kind: 'pong'; timestamp: string | null }

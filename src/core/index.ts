@@ -2,6 +2,7 @@
 export { createRealtimeClient } from './createRealtimeClient';
 export { RealtimeError } from './RealtimeError';
 export { webSocketTransport } from './webSocketTransport';
+export { pingPong } from './pingPong';
 export { fillPath } from './endpointUrl';
 export { writable } from './store/batchDraft';
 export { call as callRest, invalidBody } from './callRest';
@@ -10,7 +11,7 @@ export { restOf } from './restOf';
 export type { RealtimeClient, RealtimeClientOptions, RealtimeStats, RestConfig, CoreLimits, BackendRef } from './RealtimeClient';
 export type { BackendDefinition, BackendOptions, BackendEventContext, ResolvedBackend, ResyncContext } from './RealtimeClient';
 export type { ConnectionState, ConnectionStatus, HeartbeatOptions } from './createConnection';
-export type { Dialect, IncomingFrame, OutgoingFrame, ParseResult, TokenPlacement } from './Dialect';
+export type { Dialect, DialectHeartbeat, IncomingFrame, OutgoingFrame, ParseResult, TokenPlacement } from './Dialect';
 export type { CoreEvent, StoreEntry, StoreEvent } from './events';
 export type { RealtimeErrorCode } from './RealtimeError';
 export type { ReconnectOptions } from './backoff';

@@ -24,19 +24,10 @@ function fromDateTime(text: string): string | null {
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
   const ms = Number((frac + '000').slice(0, 3));
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  const check = new Date(utc);
-  // Reject overflow such as 2025-02-30 or 25:00, which Date.UTC would silently roll over.
-  if (
-    Number.isNaN(utc) ||
-    check.getUTCFullYear() !== Number(y) ||
-    check.getUTCMonth() !== Number(mo) - 1 ||
-    check.getUTCDate() !== Number(d) ||
-    check.getUTCHours() !== Number(h) ||
-    check.getUTCMinutes() !== Number(mi) ||
-    check.getUTCSeconds() !== Number(s)
-  ) {
-    return null;
-  }
+  // Reject overflow such as 2025-02-30 or 25:00, which Date.UTC would silently roll over
+  // (and two-digit years, which it reads as 19xx): the date must print back as it was written.
+  const pad = (v: string) => v.padStart(2, '0');
+  if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${pad(h)}:${pad(mi)}:${pad(s)}`) return null;
   let offsetMinutes = 0;
   if (zone && zone.toUpperCase() !== 'Z') {
     const digits = zone.slice(1).replace(':', '');

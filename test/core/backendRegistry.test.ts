@@ -90,6 +90,14 @@ describe('unknown options fail loudly', () => {
     expect(() => createRealtimeClient(options)).toThrow(message);
   });
 
+  it('refuses a backend definition without a name, a path or a dialect', () => {
+    const client = createRealtimeClient({ url });
+    clients.push(client);
+    expect(() => client.use({} as never)).toThrow('A backend needs a name, a path and a dialect: { name, path, dialect } (got no name).');
+    expect(() => client.subscribe({ name: 'ticker', path: 'ws/ticker/' } as never)).toThrow('A backend needs a name, a path and a dialect: { name, path, dialect } (got "ticker" without one).');
+    expect(() => client.use(null as never)).toThrow(TypeError);
+  });
+
   it('names a misspelt backend the first time its backend is used', () => {
     const client = createRealtimeClient({ url, backends: { timng: { transport: socketIoTransport() } } });
     expect(() => client.use(timingBackend)).toThrow('backends.timng names no backend; did you mean backends.timing?');

@@ -5,6 +5,7 @@
  */
 import type { AdminEvent, AdminUser } from './types';
 import type { Dialect, OutgoingFrame, ParseResult } from '../../core/Dialect';
+import { pingPong } from '../../core/pingPong';
 import { decodeJson, describe, FieldReader, guardValue, isPlainObject, nowIso, parseTyped, reject } from '../../validation/validate';
 import type { JsonObject, MessageHandler } from '../../validation/validate';
 
@@ -136,10 +137,10 @@ export const adminDashboardDialect: Dialect<AdminCommand> = {
   token: 'query',
   parse: parseAdminDashboard,
   encode: encodeAdminDashboard,
-  heartbeat: {
-    ping: () => JSON.stringify({ type: 'ping', timestamp: nowIso() }),
-    isPong: (event) => event.kind === 'pong',
-  },
+  heartbeat: pingPong(
+    () => JSON.stringify({ type: 'ping', timestamp: nowIso() }),
+    (event) => event.kind === 'pong',
+  ),
 };
 
 /** A parsed pending-users list, or why not; `invalid` holds the errors of skipped entries. */

@@ -6,6 +6,7 @@
  */
 import type { Notification } from './types';
 import type { Dialect, OutgoingFrame, ParseResult } from '../../core/Dialect';
+import { pingPong } from '../../core/pingPong';
 import { parseTyped, wireId } from '../../validation/validate';
 import type { FieldReader, JsonObject, MessageHandler } from '../../validation/validate';
 
@@ -146,7 +147,7 @@ export const notificationsDialect: Dialect<NotificationsCommand> = {
   token: 'query',
   parse: parseNotifications,
   encode: encodeNotifications,
-  heartbeat: { ping: () => JSON.stringify({ type: 'ping' }), isPong },
+  heartbeat: pingPong(() => JSON.stringify({ type: 'ping' }), isPong),
 };
 
 /** The same parser for sockets that answer no ping: the ERP notices and the `notify`-only variant. */

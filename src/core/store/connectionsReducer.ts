@@ -11,12 +11,6 @@ export function connectionsReducer(slice: Record<string, ConnectionEntry>, entry
       if (current && current.status === s.status && current.attempt === s.attempt && current.queued === s.queued && current.error === s.error) return slice;
       return { ...slice, [endpoint]: { ...s, user: current?.user ?? null } };
     }
-    case 'connection/removed': {
-      if (!current) return slice;
-      const next = { ...slice };
-      delete next[endpoint];
-      return next;
-    }
     case 'session/established': {
       if (!current) return slice;
       return { ...slice, [endpoint]: { ...current, user: { id: event.userId, username: event.username } } };
