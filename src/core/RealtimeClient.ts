@@ -161,11 +161,13 @@ export interface BackendDefinition<Command = any> {
   readonly transport?: TransportFactory;
   /** REST routes its actions call, by name; `{id}` is replaced by an id. */
   readonly restPaths?: Readonly<Record<string, string>>;
-  /**
-   * What to do instead when the socket budget is spent, for backends with one socket per item
-   * (shown in the `socket-budget` error). @default a generic hint
-   */
-  readonly budgetHint?: string;
+  /** Advice for the app's developer, added to the errors where it helps. */
+  readonly hints?: {
+    /** Why a handshake is likely refused when the transport says nothing (e.g. Django Channels' 403). */
+    readonly handshake?: string;
+    /** What to do instead when the socket budget is spent, for backends with one socket per item. */
+    readonly budget?: string;
+  };
   /** Throws a TypeError naming the fix when a subscription's parameter is unusable. */
   checkParam?(param: string | number | undefined): void;
   /** Called each time a socket opens, to resync what may have been missed. */

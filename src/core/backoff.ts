@@ -1,3 +1,5 @@
+import { resolveNumbers } from './resolveLimits';
+
 /** Reconnect timing. All delays are in milliseconds. */
 export interface ReconnectOptions {
   /** Smallest ceiling for the first retry. @default 1000 */
@@ -22,25 +24,11 @@ export const reconnectDefaults: ResolvedReconnect = {
   connectTimeout: 10_000,
 };
 
-/** Validate options, naming the fix for each mistake. */
+/** Validate options, naming the fix for each mistake: milliseconds and counts are numbers >= 0. */
 export function resolveReconnect(options: ReconnectOptions = {}): ResolvedReconnect {
-  const out = { ...reconnectDefaults };
-  for (const [key, value] of Object.entries(options) as [keyof ResolvedReconnect, number | undefined][]) if (value !== undefined) out[key] = value;
-  for (const key of ['minDelay', 'maxDelay', 'connectTimeout'] as const) {
-    const v = out[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new TypeError(`reconnect.${key} must be a non-negative number of milliseconds (got ${String(v)}).`);
-    }
-  }
-  if (typeof out.growth !== 'number' || !(out.growth >= 1)) {
-    throw new TypeError(`reconnect.growth must be a number >= 1 (got ${String(out.growth)}).`);
-  }
-  if (typeof out.maxRetries !== 'number' || !(out.maxRetries >= 0)) {
-    throw new TypeError(`reconnect.maxRetries must be a number >= 0, or Infinity for no limit (got ${String(out.maxRetries)}).`);
-  }
-  if (out.maxDelay < out.minDelay) {
-    throw new TypeError(`reconnect.maxDelay (${out.maxDelay}) must not be smaller than reconnect.minDelay (${out.minDelay}).`);
-  }
+  const out = resolveNumbers(reconnectDefaults, options, 'reconnect', 0, false);
+  if (out.growth < 1) throw new TypeError(`reconnect.growth must be a number >= 1 (got ${out.growth}).`);
+  if (out.maxDelay < out.minDelay) throw new TypeError(`reconnect.maxDelay (${out.maxDelay}) must not be smaller than reconnect.minDelay (${out.minDelay}).`);
   return out;
 }
 

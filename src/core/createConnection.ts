@@ -33,6 +33,8 @@ export interface ConnectionOptions {
   /** Socket stays open this long before the retry count resets. @default 5000 */
   stableAfter?: number;
   random?: () => number;
+  /** Appended to a refused handshake's error when the transport gives no reason: the likely causes. */
+  handshakeHint?: string;
   onEvents(events: StoreEvent[]): void;
   onState(state: ConnectionState, previous: ConnectionStatus): void;
   onError(error: RealtimeError): void;
@@ -204,8 +206,7 @@ export function createConnection(options: ConnectionOptions): Connection {
           reason
             ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
               `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened (${redactToken(reason)}).`
-            : `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened. ` +
-              'A Django Channels server answers a bad token or a foreign Origin with HTTP 403, which browsers report as close 1006; check the token and ALLOWED_HOSTS.',
+            : `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened.${options.handshakeHint ? ` ${options.handshakeHint}` : ''}`,
         );
       }
     }

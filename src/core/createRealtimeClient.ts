@@ -1,5 +1,5 @@
 import { endpointUrl } from './endpointUrl';
-import { reconnectDefaults, resolveReconnect } from './backoff';
+import { resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
 import { createConnection, type Connection } from './createConnection';
 import type { CoreEvent, StoreEvent } from './events';
@@ -12,7 +12,7 @@ import { toTokenProvider } from './tokenProvider';
 import { webSocketTransport } from './webSocketTransport';
 
 const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
-const movedOptions = { endpoints: 'backends: { <name>: { path, dialect, transport, url } }', restPaths: 'backends: { <name>: { restPaths } }' };
+const movedOptions = { endpoints: 'backends', restPaths: 'backends.<name>.restPaths' };
 const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen'];
 const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
 
@@ -38,7 +38,6 @@ declare const process: { env: Record<string, string | undefined> };
 export function createRealtimeClient(options: RealtimeClientOptions = {}): RealtimeClient {
   if (options === null || typeof options !== 'object') throw new TypeError('createRealtimeClient takes an options object, e.g. { url, token }.');
   checkOptions(options, optionNames, '', movedOptions);
-  checkOptions(options.reconnect, Object.keys(reconnectDefaults), 'reconnect');
   checkOptions(options.backends, Object.keys(options.backends ?? {}), 'backends');
   for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);
   const base = options.url ?? defaultSocketBase();
@@ -64,7 +63,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     releaseDelay: options.releaseDelay,
     onBudgetExceeded(key, budget) {
       const owner = [...backends.values()].find(({ resolved }) => key === resolved.name || key.startsWith(`${resolved.name}:`));
-      const hint = owner?.resolved.budgetHint ?? 'Share one socket across many items where the backend allows it';
+      const hint = owner?.resolved.hints?.budget ?? 'Share one socket across many items where the backend allows it';
       const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. ${hint}, or raise limits.socketBudget (browsers refuse past about 255).`;
       report(new RealtimeError('socket-budget', message, { endpoint: key }));
       try {
@@ -132,6 +131,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       queueLimit: limits.sendQueue,
       maxFrameChars: limits.maxFrameChars,
       random: options.random,
+      handshakeHint: backend.hints?.handshake,
       onEvents(events) {
         for (const event of events) {
           if (event.kind === 'server/error') report(new RealtimeError('server-error', `${key}: the server said: ${(event as CoreEvent & { kind: 'server/error' }).message}`, { endpoint: key, dialect: backend.dialect.name }));
@@ -182,7 +182,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       const backend = lookup(ref);
       backend.checkParam?.(rawParam);
       if (backend.path.includes('{id}') && (rawParam === undefined || rawParam === '')) {
-        throw new TypeError(`client.subscribe(${backend.name}) needs a parameter for {id} in ${backend.path}, e.g. client.subscribe(${backend.name}Backend, 123).`);
+        throw new TypeError(`${backend.name} needs a parameter for {id} in ${backend.path}: client.subscribe(backend, id).`);
       }
       const param = normalizeParam(rawParam);
       const key = keyOf(backend.name, param);

@@ -60,7 +60,8 @@ describe('createRealtimeClient and backend definitions', () => {
     expect(client.store.getState().connections['orders:7']?.status).toBe('open');
     expect(client.connectionState(ordersBackend, 7)?.status).toBe('open');
     expect(client.connectionState('orders', 7)?.status).toBe('open');
-    // The definition's checkParam still guards the parameter.
+    // The definition's checkParam still guards the parameter, and a path with {id} needs one.
+    expect(() => client.subscribe({ ...ordersBackend, name: 'byId', checkParam: undefined })).toThrow('byId needs a parameter for {id} in ws/orders/{id}/: client.subscribe(backend, id).');
     expect(() => client.subscribe(ordersBackend, -1)).toThrow(TypeError);
     release();
     expect(errors).toEqual([]);
@@ -84,7 +85,7 @@ describe('unknown options fail loudly', () => {
     ['a heartbeat typo', { url, heartbeat: { intervl: 5 } } as never, 'heartbeat.intervl is not an option; did you mean heartbeat.interval?'],
     ['a guessed Socket.IO option on a backend', { url, backends: { timing: { namespace: '/admin' } } } as never, 'backends.timing.namespace is not an option; did you mean backends.timing.'],
     ['a backend option typo', { url, backends: { notifications: { dialct: noticesDialect } } } as never, 'backends.notifications.dialct is not an option; did you mean backends.notifications.dialect?'],
-    ['the 0.1 name of backends', { url, endpoints: {} } as never, 'endpoints is not an option any more: use backends:'],
+    ['the 0.1 name of backends', { url, endpoints: {} } as never, 'endpoints is not an option any more: use backends.'],
   ])('%s throws a TypeError naming the option and the nearest valid one', (_, options, message) => {
     expect(() => createRealtimeClient(options)).toThrow(TypeError);
     expect(() => createRealtimeClient(options)).toThrow(message);

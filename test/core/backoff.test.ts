@@ -29,8 +29,8 @@ describe('backoffDelay (exponential, full jitter)', () => {
   });
 
   it.each([
-    [{ minDelay: -1 }, 'reconnect.minDelay must be a non-negative number of milliseconds (got -1).'],
-    [{ maxDelay: Number.NaN }, 'reconnect.maxDelay must be a non-negative number of milliseconds (got NaN).'],
+    [{ minDelay: -1 }, 'reconnect.minDelay must be a number >= 0 (got -1).'],
+    [{ maxDelay: Number.NaN }, 'reconnect.maxDelay must be a number >= 0 (got NaN).'],
     [{ growth: 0.5 }, 'reconnect.growth must be a number >= 1 (got 0.5).'],
     [{ maxRetries: -2 }, 'reconnect.maxRetries must be a number >= 0, or Infinity for no limit (got -2).'],
     [{ minDelay: 500, maxDelay: 100 }, 'reconnect.maxDelay (100) must not be smaller than reconnect.minDelay (500).'],

@@ -53,10 +53,10 @@ describe('bad options', () => {
     [{ url: undefined }, "createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }."],
     [{ url: 'localhost:8000' }, 'url must start with ws://, wss://, http:// or https:// (got "localhost:8000").'],
     [{ url: 'ws://x', token: 42 }, 'token must be a string or a function returning a string or a Promise of one (got number). Example: token: () => auth.getAccessToken()'],
-    [{ url: 'ws://x', reconnect: { minDelay: -5 } }, 'reconnect.minDelay must be a non-negative number of milliseconds (got -5).'],
-    [{ url: 'ws://x', heartbeat: { interval: 0 } }, 'heartbeat.interval must be a positive integer (got 0).'],
-    [{ url: 'ws://x', heartbeat: { timeout: Infinity } }, 'heartbeat.timeout must be a positive integer (got Infinity).'],
-    [{ url: 'ws://x', limits: { socketBudget: 0 } }, 'limits.socketBudget must be a positive integer (got 0).'],
+    [{ url: 'ws://x', reconnect: { minDelay: -5 } }, 'reconnect.minDelay must be a number >= 0 (got -5).'],
+    [{ url: 'ws://x', heartbeat: { interval: 0 } }, 'heartbeat.interval must be a whole number >= 1 (got 0).'],
+    [{ url: 'ws://x', heartbeat: { timeout: Infinity } }, 'heartbeat.timeout must be a whole number >= 1 (got Infinity).'],
+    [{ url: 'ws://x', limits: { socketBudget: 0 } }, 'limits.socketBudget must be a whole number >= 1 (got 0).'],
   ])('%o throws a message naming the fix', (options, message) => {
     expect(() => createRealtimeClient(options as never)).toThrow(message);
   });

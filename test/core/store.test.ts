@@ -92,12 +92,12 @@ describe('createRealtimeStore batching', () => {
 
   it('rejects unknown and non-positive limits with the fix, for the core and for a backend', () => {
     const ws = 'ws://127.0.0.1:9';
-    expect(() => createRealtimeClient({ url: ws, limits: { sendQueue: 0 } })).toThrow('limits.sendQueue must be a positive integer (got 0).');
+    expect(() => createRealtimeClient({ url: ws, limits: { sendQueue: 0 } })).toThrow('limits.sendQueue must be a whole number >= 1 (got 0).');
     expect(() => createRealtimeClient({ url: ws, limits: { sendQeue: 5 } as never })).toThrow('limits.sendQeue is not an option; did you mean limits.sendQueue? Valid: sendQueue, maxFrameChars, socketBudget.');
     const client = createRealtimeClient({ url: ws, backends: { orders: { limits: { order: 5 } } } });
     expect(() => client.subscribe(ordersBackend, 1)).toThrow('backends.orders.limits.order is not an option; did you mean backends.orders.limits.orders? Valid: orders.');
     const zero = createRealtimeClient({ url: ws, backends: { orders: { limits: { orders: 0 } } } });
-    expect(() => zero.use(ordersBackend)).toThrow('backends.orders.limits.orders must be a positive integer (got 0).');
+    expect(() => zero.use(ordersBackend)).toThrow('backends.orders.limits.orders must be a whole number >= 1 (got 0).');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
+import { tokenOrOriginHint } from '../djangoChannelsHints';
 import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
@@ -14,6 +15,7 @@ export const adminBackend: BackendDefinition<AdminCommand> = {
   name: 'admin',
   path: 'ws/admin/dashboard/',
   dialect: adminDashboardDialect,
+  hints: { handshake: tokenOrOriginHint },
   slices: [adminSlice, ordersSlice],
   restPaths: {
     /** Users awaiting approval. */

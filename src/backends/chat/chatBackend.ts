@@ -1,4 +1,5 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
+import { tokenOrOriginHint } from '../djangoChannelsHints';
 import { chatDialect, type ChatCommand } from './chatDialect';
 import { chatSlice } from './chatSlice';
 
@@ -11,6 +12,7 @@ export const chatBackend: BackendDefinition<ChatCommand> = {
   name: 'chat',
   path: 'ws/chat/',
   dialect: chatDialect,
+  hints: { handshake: tokenOrOriginHint },
   slices: [chatSlice],
   onSent: (clientId, { dispatch }) => dispatch({ kind: 'chat/sending', clientId }),
   onClosed: ({ dispatch }) => dispatch({ kind: 'chat/failed', clientIds: 'awaiting', error: 'The connection closed before the server confirmed this message.' }),

@@ -1,4 +1,5 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
+import { tokenOrOriginHint } from '../djangoChannelsHints';
 import { notificationsDialect, type NotificationsCommand } from './notificationsDialect';
 import { chatSlice } from '../chat/chatSlice';
 import { notificationsSlice } from './notificationsSlice';
@@ -11,6 +12,7 @@ export const notificationsBackend: BackendDefinition<NotificationsCommand> = {
   name: 'notifications',
   path: 'ws/notifications/',
   dialect: notificationsDialect,
+  hints: { handshake: tokenOrOriginHint },
   // SmartHunt also pushes its own chat messages on this socket: they land in the chat slice.
   slices: [notificationsSlice, chatSlice],
   onOpen: ({ reconnected, send }) => {

@@ -1,4 +1,5 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
+import { originHint } from '../djangoChannelsHints';
 import { orderStreamDialect, orderStreamPath, type OrderStreamCommand } from './orderStreamDialect';
 import { ordersSlice } from './ordersSlice';
 
@@ -12,5 +13,8 @@ export const ordersBackend: BackendDefinition<OrderStreamCommand> = {
   dialect: orderStreamDialect,
   slices: [ordersSlice],
   checkParam: (id) => void orderStreamPath(id as number),
-  budgetHint: "Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each",
+  hints: {
+    handshake: originHint,
+    budget: "Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each",
+  },
 };

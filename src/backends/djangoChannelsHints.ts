@@ -1,0 +1,10 @@
+/**
+ * What a refused handshake most likely means on the Django Channels backends: their
+ * `AllowedHostsOriginValidator` (and, where there is one, the token check) answers HTTP 403
+ * before accepting, which browsers report only as close code 1006.
+ */
+export const originHint = "Django Channels refuses an Origin missing from ALLOWED_HOSTS with HTTP 403 (browsers report close 1006): add your site's host there.";
+
+/** The same, for the backends that also check a token in the handshake. */
+export const tokenOrOriginHint =
+  'A Django Channels server answers a bad token or a foreign Origin with HTTP 403, which browsers report as close 1006; check the token and ALLOWED_HOSTS.';
