@@ -372,7 +372,7 @@ async function main() {
     const other = size.modules.filter((m) => size.otherModules.includes(m.module));
     if (other.length) out.push(`in "other" (min): ${other.map(short).join(', ')}`);
     targets.push({
-      target: `${one.name} (${one.entry.replace(/ from .*/, '')}) ≤ ${fmt(size.targetLimit / 1024)} kB min+gzip`,
+      target: `${one.name} (${one.entry.replace(/ from .*/, '')}) ≤ ${fmt(size.targetLimit / 1000)} kB min+gzip`,
       met: size.targetBytes <= size.targetLimit,
       detail: `${fmt(size.targetBytes)} B (react-use-websocket ${fmt(ruw.gzipBytes)} B)`,
     });

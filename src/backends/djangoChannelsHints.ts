@@ -3,7 +3,7 @@
  * `AllowedHostsOriginValidator` (and, where there is one, the token check) answers HTTP 403
  * before accepting, which browsers report only as close code 1006.
  */
-export const originHint = "Django Channels refuses an Origin missing from ALLOWED_HOSTS with HTTP 403 (browsers report close 1006): add your site's host there.";
+export const originHint = 'Is your site in the server\'s ALLOWED_HOSTS? Django Channels refuses other Origins with a 403 (close 1006 in browsers).';
 
 /** The same, for the backends that also check a token in the handshake. */
 export const tokenOrOriginHint =

@@ -1,32 +1,23 @@
 import { describe, isPlainObject } from '../validation/decode';
 
-/** Edit distance, for "did you mean". Small strings only. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The valid name closest to `name`, if any is within `max` edits. */
+/**
+ * The valid name closest to `name`, if it is within about `max` typing mistakes: closeness is
+ * the prefix and suffix the two share (typos sit in the middle or the end of a name), so
+ * `reconect` → reconnect, `maxRetry` → maxRetries, `timng` → timing.
+ */
 export function nearest(name: string, valid: readonly string[], max = Infinity): string | undefined {
   let best: string | undefined;
-  let bestScore = Infinity;
+  let fewest = max + 1;
+  const a = name.toLowerCase();
   for (const candidate of valid) {
-    const d = distance(name, candidate);
-    if (d > max) continue;
-    // Ties go to the longer shared prefix (`maxRetry` → maxRetries, not maxDelay).
+    const b = candidate.toLowerCase();
     let prefix = 0;
-    while (prefix < name.length && name[prefix]!.toLowerCase() === candidate[prefix]?.toLowerCase()) prefix += 1;
-    const score = d - prefix / 100;
-    if (score < bestScore) [best, bestScore] = [candidate, score];
+    while (prefix < a.length && a[prefix] === b[prefix]) prefix += 1;
+    let suffix = 0;
+    while (suffix < Math.min(a.length, b.length) - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix += 1;
+    // Characters left unmatched, less a little for a longer shared prefix (ties go to it).
+    const mistakes = Math.max(a.length, b.length) - prefix - suffix - prefix / 100;
+    if (mistakes < fewest) [best, fewest] = [candidate, mistakes];
   }
   return best;
 }

@@ -19,7 +19,7 @@ const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_1
 function defaultSocketBase(): string {
   const location = (globalThis as { location?: Location }).location;
   if (!location?.host) {
-    throw new TypeError(`createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }.`);
+    throw new TypeError(`createRealtimeClient needs a url where there is no page origin: pass { url: 'ws://localhost:8000' }.`);
   }
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
 }
@@ -95,7 +95,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     const known = backends.get(name as string);
     if (known && known.definition === definition) return known.resolved as ResolvedBackend<B>;
     const resolved = typeof name === 'string' && name ? resolve(definition) : undefined;
-    if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${name ? `"${name}" without one` : 'no name'}).`);
+    if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${JSON.stringify(name) ?? 'no name'}).`);
     const own = options.backends?.[definition.name]?.limits;
     if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);
     for (const slice of resolved.slices ?? []) register(slice, resolveLimits(slice.limits ?? {}, options.backends?.[slice.key]?.limits, `backends.${slice.key}.limits`));
@@ -107,9 +107,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     if (typeof ref !== 'string') return use(ref);
     const found = backends.get(ref);
     if (found) return found.resolved;
-    const names = [...backends.keys()];
-    const known = names.length ? `Known here: ${names.join(', ')}. ` : '';
-    throw new TypeError(`Unknown backend "${ref}". ${known}Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.`);
+    const hint = nearest(ref, [...backends.keys()], 2);
+    throw new TypeError(`Unknown backend "${ref}"${hint ? `; did you mean "${hint}"?` : '.'} Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.`);
   }
 
   function keyOf(name: string, param: string | undefined): string {

@@ -44,52 +44,39 @@ export function isPlainObject(value: unknown): value is JsonObject {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-// Iterative walk (no recursion, so no stack overflow): forbidden keys, depth, JSON-only
-// values, and (for objects handed over already decoded) an estimate of the JSON size.
-function inspect(root: unknown, dialect: string, limit: number | null): void {
+// Iterative walk (no recursion, so no stack overflow): forbidden keys, depth and JSON-only values.
+function inspect(root: unknown, dialect: string): void {
   const stack: Array<[unknown, number]> = [[root, 0]];
-  let size = 0;
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (typeof value === 'string') size += value.length + 2;
-    else if (typeof value === 'number') {
+    if (typeof value === 'number') {
       if (!Number.isFinite(value)) reject(`${dialect}: frame contains a number that is not finite`);
-      size += 8;
-    } else if (value === null || value === undefined || typeof value === 'boolean') size += 5;
-    else if (Array.isArray(value) || isPlainObject(value)) {
+    } else if (Array.isArray(value) || isPlainObject(value)) {
       if (depth >= MAX_DEPTH) reject(`${dialect}: frame is nested deeper than ${MAX_DEPTH} levels`);
-      if (Array.isArray(value)) {
-        for (const item of value) stack.push([item, depth + 1]);
-      } else {
-        for (const key of Object.keys(value)) {
-          if (FORBIDDEN_KEYS.includes(key)) reject(`${dialect}: frame contains the forbidden key "${key}"`);
-          size += key.length + 4;
-          stack.push([value[key], depth + 1]);
-        }
+      for (const [key, item] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.includes(key)) reject(`${dialect}: frame contains the forbidden key "${key}"`);
+        stack.push([item, depth + 1]);
       }
-      size += 2;
-    } else reject(`${dialect}: frame contains a value that is not JSON (${describe(value)})`);
-    if (limit !== null && size > limit) reject(`${dialect}: frame is larger than ${limit} characters`);
+    } else if (value !== null && typeof value !== 'string' && typeof value !== 'boolean') reject(`${dialect}: frame contains a value that is not JSON (${describe(value)})`);
   }
 }
 
 function decodeOrThrow(frame: unknown, dialect: string, limit: number): unknown {
-  if (typeof frame === 'string') {
-    if (frame.length > limit) reject(`${dialect}: frame is larger than ${limit} characters`);
-    let value: unknown;
-    try {
-      value = JSON.parse(frame);
-    } catch {
-      reject(`${dialect}: frame is not valid JSON`);
-    }
-    inspect(value, dialect, null);
-    return value;
+  const isText = typeof frame === 'string';
+  if (!isText && !Array.isArray(frame) && !isPlainObject(frame)) reject(`${dialect}: frame must be a JSON object`);
+  // An object a transport decoded already is checked first (depth, values), then measured as JSON.
+  if (!isText) inspect(frame, dialect);
+  const text = isText ? (frame as string) : JSON.stringify(frame);
+  if (text.length > limit) reject(`${dialect}: frame is larger than ${limit} characters`);
+  if (!isText) return frame;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    reject(`${dialect}: frame is not valid JSON`);
   }
-  if (Array.isArray(frame) || isPlainObject(frame)) {
-    inspect(frame, dialect, limit);
-    return frame;
-  }
-  return reject(`${dialect}: frame must be a JSON object`);
+  inspect(value, dialect);
+  return value;
 }
 
 /** Largest REST body accepted by the REST helpers, in characters. */

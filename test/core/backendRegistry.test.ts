@@ -39,7 +39,7 @@ describe('createRealtimeClient and backend definitions', () => {
     expect('actions' in client).toBe(false);
     // Once a definition was used, its name is known too.
     client.subscribe(ordersBackend, 1)();
-    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs". Known here: orders. Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.');
+    expect(() => client.subscribe('ordrs')).toThrow('Unknown backend "ordrs"; did you mean "orders"? Pass its definition (the object exported as …Backend) instead of its name, or call client.use(definition) first.');
   });
 
   it('registers a slice the first time its backend is used, with its initial value in place', () => {
@@ -95,7 +95,7 @@ describe('unknown options fail loudly', () => {
     const client = createRealtimeClient({ url });
     clients.push(client);
     expect(() => client.use({} as never)).toThrow('A backend needs a name, a path and a dialect: { name, path, dialect } (got no name).');
-    expect(() => client.subscribe({ name: 'ticker', path: 'ws/ticker/' } as never)).toThrow('A backend needs a name, a path and a dialect: { name, path, dialect } (got "ticker" without one).');
+    expect(() => client.subscribe({ name: 'ticker', path: 'ws/ticker/' } as never)).toThrow('A backend needs a name, a path and a dialect: { name, path, dialect } (got "ticker").');
     expect(() => client.use(null as never)).toThrow(TypeError);
   });
 

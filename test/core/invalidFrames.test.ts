@@ -50,7 +50,7 @@ describe('bad input from the wire', () => {
 
 describe('bad options', () => {
   it.each([
-    [{ url: undefined }, "createRealtimeClient needs a url here (there is no page to take the origin from): pass { url: 'ws://localhost:8000' }."],
+    [{ url: undefined }, "createRealtimeClient needs a url where there is no page origin: pass { url: 'ws://localhost:8000' }."],
     [{ url: 'localhost:8000' }, 'url must start with ws://, wss://, http:// or https:// (got "localhost:8000").'],
     [{ url: 'ws://x', token: 42 }, 'token must be a string or a function returning a string or a Promise of one (got number). Example: token: () => auth.getAccessToken()'],
     [{ url: 'ws://x', reconnect: { minDelay: -5 } }, 'reconnect.minDelay must be a number >= 0 (got -5).'],

@@ -63,7 +63,7 @@ describe('Pool', () => {
       await server.waitFor(() => server.open().length === 2, 'two sockets');
       expect(client.connectionState(ordersBackend, 3)?.status).toBe('idle');
       expect(errors.map((e) => e.code)).toEqual(['socket-budget']);
-      expect(errors[0]!.message).toMatch(/^orders:3: the socket budget \(2\) is spent, so this subscription waits until another socket closes\. Watch many orders through one multi-order stream/);
+      expect(errors[0]!.message).toMatch(/^orders:3: the socket budget \(2\) is spent, so this subscription waits until another socket closes\. Watch many orders on one stream \(the admin dashboard's order_update, the Timing feed\), or raise limits\.socketBudget/);
       expect(warnings[0]).toContain('[react-realtime-kit] orders:3: the socket budget (2) is spent');
       r1();
       await server.waitFor(() => client.connectionState(ordersBackend, 3)?.status === 'open', 'the waiting socket to open');

@@ -1,6 +1,6 @@
 /** Our side: the kit's client, provider and hooks, as an app would use them. */
 import type { ReactElement, ReactNode } from 'react';
-import { createRealtimeClient, RealtimeProvider, useOrderSocket, useRealtimeState, useSubscription } from 'react-realtime-kit';
+import { adminBackend, createRealtimeClient, RealtimeProvider, useOrderSocket, useRealtimeState, useSubscription } from 'react-realtime-kit';
 import { bench, config } from '../harness';
 
 const client = createRealtimeClient({
@@ -18,7 +18,7 @@ export function Root({ children }: { children: ReactNode }): ReactElement {
 
 /** Many orders on one socket: the admin dashboard's order_update stream, one selector per card. */
 function useMultiOrder(orderId: number): string | undefined {
-  useSubscription('admin');
+  useSubscription(adminBackend); // registers the admin backend, whose order_update feeds the orders slice
   return useRealtimeState((s) => s.orders.byId[orderId])?.status;
 }
 

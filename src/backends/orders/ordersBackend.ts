@@ -15,6 +15,6 @@ export const ordersBackend: BackendDefinition<OrderStreamCommand> = {
   checkParam: (id) => void orderStreamPath(id as number),
   hints: {
     handshake: originHint,
-    budget: "Watch many orders through one multi-order stream (the admin dashboard's order_update or the Timing feed) instead of one socket each",
+    budget: "Watch many orders on one stream (the admin dashboard's order_update, the Timing feed)",
   },
 };
