@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRealtimeClient, noticesDialect, ordersBackend, timingBackend, type RealtimeClient, type RealtimeClientOptions, type RealtimeError } from 'react-realtime-kit';
+import { createRealtimeClient, noticesDialect, ordersBackend, timingBackend, type RealtimeClient, type RealtimeClientOptions } from 'react-realtime-kit';
 import { socketIoTransport } from 'react-realtime-kit/socketio';
-import { OriginWebSocket } from '../helpers/clientFor';
+import { clientFor } from '../helpers/clientFor';
 import type { TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
 
@@ -15,19 +15,7 @@ beforeEach(() => {
   };
 });
 
-function coreFor(options: RealtimeClientOptions = {}): { client: RealtimeClient; errors: RealtimeError[] } {
-  const errors: RealtimeError[] = [];
-  const client = createRealtimeClient({
-    url: server.url,
-    WebSocket: OriginWebSocket as never,
-    reconnect: { minDelay: 20, maxDelay: 200, connectTimeout: 2000 },
-    heartbeat: false,
-    onError: (error) => errors.push(error),
-    ...options,
-  });
-  clients.push(client);
-  return { client, errors };
-}
+const coreFor = (options: RealtimeClientOptions = {}) => clientFor(server, options);
 
 const orderFrame = (id: number, status: string) =>
   JSON.stringify({ type: 'order.update', order_id: id, status, progress: 10, booster_price: '1.00', actual_price: '2.00', booster_id: 1, booster_username: 'b', reached_rank: null, reached_division: null, reached_marks: null, message: 'm', timestamp: '2024-01-15T10:30:00Z' });
