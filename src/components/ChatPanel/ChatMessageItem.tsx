@@ -28,7 +28,7 @@ function preview(text: string): string {
  * alignment, never by colour alone; an own message's delivery state is an icon plus text.
  * Memoised: a long conversation re-renders only the message that changed.
  */
-export const ChatMessageItem = memo(function ChatMessageItem({ message, peerName, onRetry, locale, unstyled = false }: ChatMessageItemProps): ReactElement {
+export const ChatMessageItem = /* @__PURE__ */ memo(function ChatMessageItem({ message, peerName, onRetry, locale, unstyled = false }: ChatMessageItemProps): ReactElement {
   const cls = classNames(unstyled);
   const sender = message.own ? 'You' : message.senderName || peerName || 'Them';
   const date = parseTime(message.timestamp);

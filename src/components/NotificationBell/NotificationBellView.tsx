@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent, type ReactElement } from 'react';
+import { useEventCallback } from '../../componentUtils/useEventCallback';
 import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { Notification } from '../../backends/notifications/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
@@ -78,7 +79,7 @@ export function NotificationBellView({
   };
 
   // A click outside closes the panel (focus stays where the user put it).
-  const onPointerDown = useEffectEvent((event: PointerEvent): void => {
+  const onPointerDown = useEventCallback((event: PointerEvent): void => {
     if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
   });
   useEffect(() => {

@@ -24,7 +24,7 @@ export interface NotificationItemProps {
  * One notification as a button. Unread is shown three ways: bold title, a dot, and
  * visually hidden "Unread" text — never by weight or colour alone.
  */
-export const NotificationItem = memo(function NotificationItem({ notification: n, onMarkRead, onSelect, locale, now, unstyled = false }: NotificationItemProps): ReactElement {
+export const NotificationItem = /* @__PURE__ */ memo(function NotificationItem({ notification: n, onMarkRead, onSelect, locale, now, unstyled = false }: NotificationItemProps): ReactElement {
   const cls = classNames(unstyled);
   const kind = notificationKindInfo(n.kind);
   const date = parseTime(n.timestamp);

@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
+import { useEventCallback } from '../../componentUtils/useEventCallback';
 import { Slide, ToastContainer, toast, type Id, type ToastContainerProps, type ToastPosition } from 'react-toastify';
 import { RealtimeError } from '../../core/RealtimeError';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
@@ -85,7 +86,7 @@ export function RealtimeToaster({
     });
   };
 
-  const deliver = useEffectEvent((events: ToastEvent[]) => {
+  const deliver = useEventCallback((events: ToastEvent[]) => {
     const now = Date.now();
     let overflowed = false;
     for (const event of events) {
