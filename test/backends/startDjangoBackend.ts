@@ -180,7 +180,16 @@ function missingPackagesError(stderr: string): Error | null {
  * surface on. Resolves once daphne answers HTTP. Both processes die with this one even if it is
  * killed, and `stop()` kills them and waits.
  */
-export async function startDjangoBackend(): Promise<DjangoBackend> {
+export interface DjangoBackendOptions {
+  /**
+   * `documented` (default): the servers as their documents describe them. `deployed`: as the
+   * real servers run at their latest public commits (PROTOCOLS.md, last section), quirks and
+   * bugs included. Each app reads `settings.DEPLOYED`.
+   */
+  mode?: 'documented' | 'deployed';
+}
+
+export async function startDjangoBackend(options: DjangoBackendOptions = {}): Promise<DjangoBackend> {
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} not found: the Django reference backend runs on Debian's python3. ${INSTALL_HINT}`);
   if (!onPath('redis-server')) throw new Error(`redis-server not found on PATH. ${INSTALL_HINT}`);
 
@@ -196,6 +205,7 @@ export async function startDjangoBackend(): Promise<DjangoBackend> {
     REFSITE_DB_PATH: join(dir, 'db.sqlite3'),
     REFSITE_REDIS_PORT: String(redisPort),
     REFSITE_TEST_CONTROL: '1',
+    REFSITE_MODE: options.mode ?? 'documented',
   };
   delete env.PYTHONHOME;
   const httpUrl = `http://127.0.0.1:${port}`;

@@ -6,6 +6,9 @@ project (Channels 4, daphne 4, channels_redis, DRF, simplejwt), configured from 
   REFSITE_REDIS_PORT     Redis port on 127.0.0.1 for the channel layer (default 6379)
   REFSITE_TEST_CONTROL   "1" mounts the /__test__/ control surface (never in a real deployment)
   REFSITE_SECRET_KEY     signing key for every JWT (default: a fixed test key)
+  REFSITE_MODE           "documented" (default): the servers as their documents describe them;
+                         "deployed": as the real servers run at their latest public commits
+                         (PROTOCOLS.md, last section), quirks and bugs included
 """
 import os
 from datetime import timedelta
@@ -20,6 +23,7 @@ DEBUG = False
 ALLOWED_HOSTS = ['127.0.0.1', 'localhost']
 
 TEST_CONTROL = os.environ.get('REFSITE_TEST_CONTROL') == '1'
+DEPLOYED = os.environ.get('REFSITE_MODE', 'documented') == 'deployed'
 
 INSTALLED_APPS = [
     'django.contrib.auth',
