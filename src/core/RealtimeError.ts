@@ -24,17 +24,20 @@ export class RealtimeError extends Error {
   declare readonly dialect: string | undefined;
   /** HTTP status for REST errors. */
   declare readonly status: number | undefined;
+  /** How long the server asked to wait before trying again (`Retry-After`), in ms. */
+  declare readonly retryAfter: number | undefined;
 
   constructor(
     code: RealtimeErrorCode,
     message: string,
-    details: { endpoint?: string; dialect?: string; status?: number; cause?: unknown } = {},
+    details: { endpoint?: string; dialect?: string; status?: number; retryAfter?: number; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.endpoint = details.endpoint;
     this.dialect = details.dialect;
     this.status = details.status;
+    this.retryAfter = details.retryAfter;
   }
 }
 

@@ -28,9 +28,22 @@ function errorText(body: unknown, fallback: string): string {
   return typeof body === 'string' && body.length < 300 && body.trim() ? body.trim() : fallback;
 }
 
-/** A small JSON REST helper for actions and resync snapshots. */
+/** `Retry-After` (seconds, or an HTTP date) in ms; undefined when absent or unreadable. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now();
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
+}
+
+/**
+ * A small JSON REST helper for actions, resync snapshots and polling. A GET whose answer carried
+ * an `ETag` is asked again with `If-None-Match`, and a `304 Not Modified` returns the body
+ * kept from last time, so polling an unchanged list costs the server no body.
+ */
 export function createRestClient(options: RestClientOptions): RestClient {
   const { baseUrl, token, timeout = 15_000 } = options;
+  /** The last ETag and body per GET path (a few paths are polled; bounded anyway). */
+  const cached = new Map<string, { etag: string; body: unknown }>();
   return {
     baseUrl,
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -41,6 +54,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const url = new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const kept = method === 'GET' ? cached.get(path) : undefined;
+      if (kept) headers['If-None-Match'] = kept.etag;
       const value = await token({ forceRefresh: false });
       if (value) headers.Authorization = `Bearer ${value}`;
       const controller = new AbortController();
@@ -54,6 +69,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       } finally {
         clearTimeout(timer);
       }
+      if (response.status === 304 && kept) return kept.body as T;
       const text = await response.text();
       let parsed: unknown = null;
       if (text) {
@@ -65,9 +81,18 @@ export function createRestClient(options: RestClientOptions): RestClient {
       }
       if (!response.ok) {
         const hint = response.status === 401 || response.status === 403 ? ' (check the token and that the user may do this)' : '';
-        throw new RealtimeError('rest', `${method} ${redactToken(path)} answered ${response.status}: ${redactToken(errorText(parsed, response.statusText))}${hint}`, {
+        const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
+        const wait = response.status === 429 ? ` (too many requests${retryAfter === undefined ? '' : `: try again in ${Math.ceil(retryAfter / 1000)} s`})` : hint;
+        throw new RealtimeError('rest', `${method} ${redactToken(path)} answered ${response.status}: ${redactToken(errorText(parsed, response.statusText))}${wait}`, {
           status: response.status,
+          retryAfter,
         });
+      }
+      const etag = method === 'GET' ? response.headers.get('ETag') : null;
+      if (etag) {
+        cached.delete(path);
+        cached.set(path, { etag, body: parsed });
+        if (cached.size > 32) cached.delete(cached.keys().next().value!);
       }
       return parsed as T;
     },

@@ -32,6 +32,8 @@ describe('useTimingOrders', () => {
     renderLive(harness, <Board />, adminOptions);
     const existing = harness.simulator.world.timingOrders.size;
     await until(() => screen.getByTestId('board').querySelectorAll('li').length === existing, 'the REST list');
+    // The list comes over REST before the socket opens; new orders are announced on the socket.
+    await until(() => screen.getByTestId('board').dataset.status === 'open', 'the socket');
     const created = harness.server.emit.timingNewOrder({ customer_name: 'Ploy' });
     await until(() => screen.queryByTestId('banner')?.textContent === `New order #${created.id} from Ploy`, 'the new-order banner');
     fireEvent.click(screen.getByText(`ready ${created.id}`));

@@ -1,4 +1,4 @@
-import { type OrderPatch, type RealtimeEvent, parseTimingOrder, parseTimingOrderList, timingDialect, timingStatuses } from 'react-realtime-kit';
+import { type OrderPatch, type RealtimeEvent, parseTimingOrder, parseTimingOrderList, timingDialect, timingStatuses, timingStatusKey } from 'react-realtime-kit';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';
@@ -144,11 +144,42 @@ describe('parseTimingOrderList (REST)', () => {
     ['bad entries in { data }', { data: [{ id: {} }] }, { ok: true, orders: [], invalid: ['timing order list: "data[0].id" must be a string or an integer (got object)'] }],
     ['a body over 256 KB is fine for REST', { data: Array.from({ length: 3000 }, (_, i) => ({ id: i + 1, status: 'pending', customer_name: 'x'.repeat(100), updated_at: '2025-01-01T00:00:00Z' })) }, expect.objectContaining({ ok: true, invalid: [] })],
     ['no list at all', { orders: [] }, { ok: false, error: 'timing order list: "data" is required' }],
-    ['data that is not a list', { data: {} }, { ok: false, error: 'timing order list: "data" must be an array (got object)' }],
+    ['data that is not a list', { data: 'x' }, { ok: false, error: 'timing order list: "data" must be an array or { orders: [...] } (got string)' }],
+    ['data without orders', { success: true, data: { count: 0 } }, { ok: false, error: 'timing order list: "data.orders" is required' }],
     ['a number', 5, { ok: false, error: 'timing order list: frame must be a JSON object' }],
     ['JSON null', 'null', { ok: false, error: 'timing order list: body must be an array or { data: [...] } (got null)' }],
     ['a __proto__ key', '[{"id":1,"__proto__":{}}]', { ok: false, error: 'timing order list: frame contains the forbidden key "__proto__"' }],
   ])('%s', (_name, body, expected) => {
     expect(parseTimingOrderList(body)).toStrictEqual(expected);
+  });
+});
+
+describe('the Timing REST API as it runs today', () => {
+  const today = (status: string, extra: Record<string, unknown> = {}) => ({
+    id: 7, status, created_at: '2026-11-30T10:00:00.000Z', updated_at: '2026-11-30T10:05:00.000Z',
+    total: '150.00', customer_info: { name: 'Malee', phone: '0800000000' }, notes: 'no ice',
+    items: [{ id: 1, menu_id: 3, menu_name: 'Thai tea', menu_name_th: 'ชาไทย', quantity: 2, price: '75.00' }], ...extra,
+  });
+
+  it.each([
+    ['Pending', 'pending'], ['Preparing', 'preparing'], ['Ready', 'ready'], ['Completed', 'completed'], ['Cancelled', 'cancelled'],
+    ['รอดำเนินการ', 'pending'], ['กำลังเตรียม', 'preparing'], ['พร้อมรับ', 'ready'], ['เสร็จสิ้น', 'completed'], ['ยกเลิก', 'cancelled'],
+  ])('reads the translated status %j as the key %j and keeps the label', (label, key) => {
+    const result = parseTimingOrderList({ success: true, data: { orders: [today(label)], count: 1 } });
+    expect(result).toEqual({ ok: true, invalid: [], orders: [expect.objectContaining({ id: '7', status: key, statusLabel: label, notes: 'no ice', customerName: 'Malee', total: 150 })] });
+  });
+
+  it('keeps a key as it is (no label), an unknown status unchanged, and app labels before the built-in ones', () => {
+    expect(parseTimingOrder({ success: true, data: today('ready') })).toEqual({ ok: true, order: expect.not.objectContaining({ statusLabel: expect.anything() }) });
+    const unknown = parseTimingOrder({ data: today('On the way') });
+    expect(unknown.ok && unknown.order.status).toBe('On the way');
+    expect(unknown.ok && 'statusLabel' in unknown.order).toBe(false);
+    expect(parseTimingOrder({ data: today('Prêt') }, { ready: ['Prêt'] })).toEqual({ ok: true, order: expect.objectContaining({ status: 'ready', statusLabel: 'Prêt' }) });
+    expect(timingStatusKey('  PENDING ')).toBe('pending');
+  });
+
+  it('skips a bad entry of today\'s list shape and names it by its path', () => {
+    const result = parseTimingOrderList({ success: true, data: { orders: [today('Ready'), { id: 'x', items: 'none' }], count: 2 } });
+    expect(result).toMatchObject({ ok: true, orders: [{ id: '7', status: 'ready' }], invalid: ['timing order list: "data.orders[1].items" must be an array or null (got string)'] });
   });
 });

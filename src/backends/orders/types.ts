@@ -28,6 +28,10 @@ export interface Order {
   reachedDivision?: number | null;
   reachedMarks?: number | null;
   message?: string | null;
+  /** The server's own wording of `status` when it differs (a translated label such as "กำลังเตรียม"); show it if you like. */
+  statusLabel?: string | null;
+  /** The customer's note on the order (Timing). */
+  notes?: string | null;
   customerName?: string | null;
   total?: number | null;
   items?: OrderItem[];
@@ -42,7 +46,8 @@ export type OrderPatch = Partial<Order> & Pick<Order, 'id' | 'source'>;
 
 /** Events that feed the orders slice (from any backend that carries orders). */
 export type OrderEvent =
-  | { kind: 'order/upsert'; order: OrderPatch }
+  /** `snapshot` is set by the orders slice on the first update after a per-order socket opened. */
+  | { kind: 'order/upsert'; order: OrderPatch; snapshot?: boolean }
   | { kind: 'order/created'; order: OrderPatch }
   /** Local: a REST snapshot of orders. */
   | { kind: 'orders/snapshot'; orders: OrderPatch[] }
@@ -58,4 +63,6 @@ export interface OrdersSlice {
   lastEvent: Record<string, OrderEvent>;
   /** Store key of the newest order announced as created (Timing `new_order`). */
   latestCreatedId: string | null;
+  /** Per-order sockets (`orders:<id>`): true while open and their snapshot has not arrived yet. */
+  snapshotDue?: Record<string, boolean>;
 }

@@ -1,9 +1,9 @@
 export { timingBackend, loadTimingOrders } from './timingBackend';
 export { loadTimingOrder, updateOrderStatus } from './timingActions';
-export { timingDialect, timingStatuses, parseTimingOrder, parseTimingOrderList } from './timingDialect';
+export { timingDialect, timingStatuses, timingStatusLabels, timingStatusKey, parseTimingOrder, parseTimingOrderList } from './timingDialect';
 export { useTimingOrders } from './useTimingOrders';
 export { useOrderTracking } from './useOrderTracking';
 
-export type { TimingCommand, TimingStatus } from './timingDialect';
-export type { TimingOrdersResult } from './useTimingOrders';
+export type { TimingCommand, TimingStatus, TimingStatusLabels } from './timingDialect';
+export type { TimingOrdersOptions, TimingOrdersResult } from './useTimingOrders';
 export type { OrderTrackingOptions, OrderTrackingResult } from './useOrderTracking';

@@ -4,7 +4,7 @@ import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { orderKey } from '../orders/ordersSlice';
 import type { Order, OrderEvent } from '../orders/types';
-import { timingBackend } from './timingBackend';
+import { labelsOf, timingBackend } from './timingBackend';
 import { parseTimingOrder } from './timingDialect';
 
 export { loadTimingOrders } from './timingBackend';
@@ -17,10 +17,10 @@ function dispatchOrders(client: RealtimeClient, event: OrderEvent): void {
 export function loadTimingOrder(client: RealtimeClient, id: string | number): Promise<Order | undefined> {
   const rest = restOf(client);
   const { flush } = client;
-  const paths = client.use(timingBackend).restPaths;
+  const { restPaths: paths, dialect } = client.use(timingBackend);
   return call(client, async () => {
     const path = fillPath(paths['orderStatus']!, id);
-    const result = parseTimingOrder(await rest.request('GET', path));
+    const result = parseTimingOrder(await rest.request('GET', path), labelsOf(dialect));
     if (!result.ok) invalidBody(`GET ${path}`, result.error);
     dispatchOrders(client, { kind: 'orders/snapshot', orders: [result.order] });
     flush();
@@ -40,7 +40,8 @@ export async function updateOrderStatus(client: RealtimeClient, id: string | num
   flush();
   const key = orderKey({ source: 'timing', id: String(id) });
   const before = getState().orders.byId[key];
-  if (before) dispatchOrders(client, { kind: 'order/replace', order: { ...before, status, previousStatus: before.status } });
+  // The server's translated label described the old status: drop it with the change.
+  if (before) dispatchOrders(client, { kind: 'order/replace', order: { ...before, status, previousStatus: before.status, statusLabel: undefined } });
   flush(); // a person's own action shows at once, not on the next frame
   let answer: unknown;
   try {

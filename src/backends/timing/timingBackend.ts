@@ -3,7 +3,7 @@ import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { ordersSlice } from '../orders/ordersSlice';
-import { parseTimingOrderList, timingDialect, type TimingCommand } from './timingDialect';
+import { parseTimingOrderList, timingDialect, type TimingCommand, type TimingStatusLabels } from './timingDialect';
 
 /**
  * The Timing restaurant feed, `admin`: the documented raw-WebSocket shape (the real Socket.IO
@@ -29,10 +29,16 @@ export const timingBackend: BackendDefinition<TimingCommand> = {
 
 /** Load the Timing admin order list into the store (also the resync after every reconnect). */
 export function loadTimingOrders(client: RealtimeClient): Promise<void> {
-  const path = client.use(timingBackend).restPaths['orders']!;
+  const { restPaths, dialect } = client.use(timingBackend);
+  const path = restPaths['orders']!;
   return call(client, async () => {
-    const result = parseTimingOrderList(await restOf(client).request('GET', path));
+    const result = parseTimingOrderList(await restOf(client).request('GET', path), labelsOf(dialect));
     if (!result.ok) invalidBody(`GET ${path}`, result.error);
     client.dispatch({ endpoint: 'timing', event: { kind: 'orders/snapshot', orders: result.orders } });
   }, 'loading the Timing orders');
+}
+
+/** An app's own status labels, set on the dialect: `backends: { timing: { dialect: { ...timingDialect, statusLabels } } }`. */
+export function labelsOf(dialect: object): TimingStatusLabels | undefined {
+  return (dialect as { statusLabels?: TimingStatusLabels }).statusLabels;
 }

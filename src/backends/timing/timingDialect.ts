@@ -15,6 +15,37 @@ export const timingStatuses = ['pending', 'preparing', 'ready', 'completed', 'ca
 /** A Timing order status. Unknown values are still kept by the parser. */
 export type TimingStatus = (typeof timingStatuses)[number];
 
+/**
+ * The labels the Timing server's REST API translates statuses into (`?locale=` or
+ * `Accept-Language`), by status key: English and Thai, from its locale files. Its socket sent
+ * the keys themselves.
+ */
+export const timingStatusLabels: Readonly<Record<TimingStatus, readonly string[]>> = {
+  pending: ['Pending', 'รอดำเนินการ'],
+  preparing: ['Preparing', 'กำลังเตรียม'],
+  ready: ['Ready', 'พร้อมรับ'],
+  completed: ['Completed', 'เสร็จสิ้น'],
+  cancelled: ['Cancelled', 'ยกเลิก'],
+};
+
+/** Labels of other locales, by status key: `{ ready: ['Prêt'] }`. Checked before the built-in ones. */
+export type TimingStatusLabels = Readonly<Partial<Record<string, readonly string[]>>>;
+
+/**
+ * The status key for a server status: a key as it is, a translated label as its key, anything
+ * else unchanged. An order's `statusLabel` is the server's wording only while
+ * `timingStatusKey(order.statusLabel) === order.status` (a later update may carry a bare key).
+ */
+export function timingStatusKey(raw: string, extra: TimingStatusLabels = {}): string {
+  const text = raw.trim().toLowerCase();
+  for (const labels of [extra, timingStatusLabels]) {
+    for (const [key, names] of Object.entries(labels)) {
+      if (key === text || names?.some((name) => name.toLowerCase() === text)) return key;
+    }
+  }
+  return raw;
+}
+
 /** One order line, as the server sends it. */
 export interface TimingOrderItem {
   id: number | string;
@@ -72,14 +103,19 @@ function readItem(r: FieldReader, index: number): OrderItem {
  * Normalise one Timing order (socket or REST). `updatedAt` falls back to `fallbackTime`,
  * then to `created_at`, then to now; `status` to `defaultStatus` when given.
  */
-export function normalizeTimingOrder(r: FieldReader, fallbackTime: string | null = null, defaultStatus?: string): OrderPatch {
+export function normalizeTimingOrder(r: FieldReader, fallbackTime: string | null = null, defaultStatus?: string, labels?: TimingStatusLabels): OrderPatch {
   const info = r.reader('customer_info', 'optional');
   const customerName = r.string('customer_name', 'optional') ?? info?.string('name', 'optional');
   const createdAt = r.timestamp('created_at', 'nullable');
+  const raw = r.string('status', 'optional', { nonEmpty: true, max: 256 }) ?? defaultStatus;
+  const status = raw === undefined ? undefined : timingStatusKey(raw, labels);
   return compact<OrderPatch>({
     id: r.id('id'),
     source: 'timing',
-    status: r.string('status', 'optional', { nonEmpty: true, max: 256 }) ?? defaultStatus,
+    status,
+    // Translated by the server: keep its wording beside the key.
+    statusLabel: raw === status ? undefined : raw,
+    notes: r.string('notes', 'optional'),
     customerName,
     total: r.decimal('total', 'optional'),
     items: r.readers('items', 'optional')?.map(readItem),
@@ -140,34 +176,43 @@ export type TimingOrderResult = { ok: true; order: OrderPatch } | { ok: false; e
 /** A parsed REST order list; `invalid` holds the errors of entries that were skipped. */
 export type TimingOrderListResult = { ok: true; orders: OrderPatch[]; invalid: string[] } | { ok: false; error: string };
 
-/** Parse `GET /api/orders/:id/status` (`{ data: order }`) or a bare order. Never throws. */
-export function parseTimingOrder(body: unknown): TimingOrderResult {
+/** Parse `GET /api/orders/:id/status` (`{ data: order }`, with `success` today) or a bare order. Never throws. */
+export function parseTimingOrder(body: unknown, labels?: TimingStatusLabels): TimingOrderResult {
   const result = guardValue('timing order', () => {
     const decoded = decodeJson(body, 'timing order');
     if (!isPlainObject(decoded)) return reject(`timing order: body must be a JSON object (got ${describe(decoded)})`);
     const root = new FieldReader(decoded, 'timing order');
-    return normalizeTimingOrder(root.has('data') ? root.reader('data') : root);
+    return normalizeTimingOrder(root.has('data') ? root.reader('data') : root, null, undefined, labels);
   });
   return result.ok ? { ok: true, order: result.value } : result;
 }
 
 /**
- * Parse `GET /api/admin/orders`: an array or `{ data: [...] }`. A bad entry is skipped and
+ * Parse `GET /api/admin/orders`: an array, `{ data: [...] }` (the document), or
+ * `{ success, data: { orders: [...], count } }` (the server today). A bad entry is skipped and
  * reported in `invalid` rather than losing the whole list. Never throws.
  */
-export function parseTimingOrderList(body: unknown): TimingOrderListResult {
+export function parseTimingOrderList(body: unknown, labels?: TimingStatusLabels): TimingOrderListResult {
   const label = 'timing order list';
   const result = guardValue(label, () => {
     const decoded = decodeJson(body, label);
     const wrapped = isPlainObject(decoded);
-    const list = wrapped ? new FieldReader(decoded, label).array('data') : decoded;
-    if (!Array.isArray(list)) return reject(`${label}: body must be an array or { data: [...] } (got ${describe(decoded)})`);
+    let list: unknown = decoded;
+    let nested = false;
+    if (wrapped) {
+      const root = new FieldReader(decoded, label);
+      const data = root.raw('data');
+      if (data === undefined || data === null) root.fail('data', 'is required');
+      nested = isPlainObject(data);
+      list = nested ? root.reader('data').array('orders') : data;
+      if (!Array.isArray(list)) root.fail('data', `must be an array or { orders: [...] } (got ${describe(data)})`);
+    } else if (!Array.isArray(list)) reject(`${label}: body must be an array or { data: [...] } (got ${describe(decoded)})`);
     const orders: OrderPatch[] = [];
     const invalid: string[] = [];
-    list.forEach((entry, i) => {
-      const path = `${wrapped ? 'data' : ''}[${i}].`;
+    (list as unknown[]).forEach((entry, i) => {
+      const path = `${nested ? 'data.orders' : wrapped ? 'data' : ''}[${i}].`;
       const one = guardValue(label, () =>
-        isPlainObject(entry) ? normalizeTimingOrder(new FieldReader(entry, label, path)) : reject(`${label}: "${path.slice(0, -1)}" must be an object (got ${describe(entry)})`),
+        isPlainObject(entry) ? normalizeTimingOrder(new FieldReader(entry, label, path), null, undefined, labels) : reject(`${label}: "${path.slice(0, -1)}" must be an object (got ${describe(entry)})`),
       );
       if (one.ok) orders.push(one.value);
       else invalid.push(one.error);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { usePoll } from '../../hooks/usePoll';
 import { useMountedRef } from '../../hooks/useMountedRef';
 import { loadTimingOrder } from './timingActions';
 import { timingBackend } from './timingBackend';
@@ -14,7 +15,11 @@ export interface OrderTrackingOptions {
    * pass `true` when the viewer may join it. @default false
    */
   socket?: boolean;
-  /** How often to poll `GET /api/orders/:id/status` while no socket is open, in ms. @default 30000 */
+  /**
+   * How often to poll `GET /api/orders/:id/status` while no socket is open, in ms. After a
+   * failure the poll waits longer (twice each time, at most 8×), and a 429 at least its
+   * `Retry-After`. @default 30000
+   */
   pollInterval?: number;
 }
 
@@ -49,27 +54,17 @@ export function useOrderTracking(orderId: string | number | undefined, options: 
   const load = useCallback(
     (key: string) =>
       loadTimingOrder(client, key).then(
-        () => mounted.current && setError(null),
-        (cause: Error) => mounted.current && setError(cause.message),
+        () => void (mounted.current && setError(null)),
+        (cause: Error) => {
+          if (mounted.current) setError(cause.message);
+          throw cause; // the poll backs off (and honours a 429's Retry-After)
+        },
       ),
     [client],
   );
-  // Also works while live: a one-off reload, on demand.
-  const refresh = useCallback(() => void (id !== null && load(id)), [id, load]);
-
-  useEffect(() => {
-    if (id === null || live) return undefined;
-    let cancelled = false;
-    const poll = (): void => {
-      if (!cancelled) void load(id);
-    };
-    poll();
-    const timer = setInterval(poll, pollInterval);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [id, live, load, pollInterval]);
+  // Also works while live: a one-off reload, on demand (its failure shows in `error`).
+  const refresh = useCallback(() => void (id !== null && load(id).catch(() => undefined)), [id, load]);
+  usePoll(() => (id === null ? Promise.resolve() : load(id)), pollInterval, id !== null && !live, id);
 
   if (id === null) return { order: undefined, mode: 'idle', loading: false, error: 'orderId is required: pass the id of the order to track.', refresh };
   return { order, mode: live ? 'live' : 'polling', loading: order === undefined && error === null, error, refresh };

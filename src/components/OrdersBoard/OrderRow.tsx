@@ -4,6 +4,7 @@ import type { TimingStatus } from '../../backends/timing/timingDialect';
 import type { ClassNameFn } from '../../componentUtils/classNames';
 import { formatTime, isoTime } from '../../componentUtils/formatTime';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
+import { timingStatusKey } from '../../backends/timing/timingDialect';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { itemText, itemsSummary } from './orderItems';
 import { allowedTransitions, nextStatus, statusSteps } from './orderTransitions';
@@ -36,7 +37,7 @@ export function OrderRow({ order, busy, onStatusChange, currency, locale, unstyl
               {order.customerName ? ` · ${order.customerName}` : ''}
             </span>
           </h3>
-          <StatusBadge status={order.status} size="sm" unstyled={unstyled} />
+          <StatusBadge status={order.status} label={serverLabel(order)} size="sm" unstyled={unstyled} />
         </header>
         <p className={cls('rrk-orders-board__meta')}>
           <span className={cls('rrk-orders-board__total')}>{formatCurrency(order.total, currency, locale)}</span>
@@ -82,4 +83,9 @@ export function OrderRow({ order, busy, onStatusChange, currency, locale, unstyl
       </article>
     </li>
   );
+}
+
+/** The server's own wording of the status (a translated label), while it still describes it. */
+function serverLabel(order: Order): string | undefined {
+  return order.statusLabel && timingStatusKey(order.statusLabel) === order.status ? order.statusLabel : undefined;
 }

@@ -1,22 +1,24 @@
 import type { ReactElement } from 'react';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
-import { useTimingOrders } from '../../backends/timing/useTimingOrders';
+import { useTimingOrders, type TimingOrdersOptions } from '../../backends/timing/useTimingOrders';
 import { OrdersBoardView, type OrdersBoardViewProps } from './OrdersBoardView';
 
 /** Everything but the live data, which comes from `useTimingOrders()`. */
 export type OrdersBoardProps = Omit<
   OrdersBoardViewProps,
   'orders' | 'latestOrder' | 'status' | 'attempt' | 'pending' | 'error' | 'onStatusChange' | 'onRetry'
->;
+> &
+  TimingOrdersOptions;
 
 /**
- * The Timing restaurant's admin board, live: every order from the `timing` feed (reach the
- * real Socket.IO server with `backends: { timing: { transport: socketIoTransport() } }`),
- * status changes over REST (`apiUrl`), shown at once and rolled back with the server's
- * reason if refused. Needs a `<RealtimeProvider>` and an admin token.
+ * The Timing restaurant's admin board, live: every order from the `timing` feed where there is
+ * a socket (reach a Socket.IO server with `backends: { timing: { transport: socketIoTransport() } }`),
+ * polled over REST otherwise (today's server: `socket={false}`), status changes over REST
+ * (`apiUrl`), shown at once and rolled back with the server's reason if refused. Needs a
+ * `<RealtimeProvider>` and an admin token.
  */
-export function OrdersBoard(props: OrdersBoardProps): ReactElement {
-  const { orders, latestOrder, status, updateOrderStatus, pending, error, refresh } = useTimingOrders();
+export function OrdersBoard({ socket, pollInterval, ...props }: OrdersBoardProps): ReactElement {
+  const { orders, latestOrder, status, updateOrderStatus, pending, error, refresh } = useTimingOrders({ socket, pollInterval });
   const { attempt } = useConnectionStatus('timing');
   return (
     <OrdersBoardView
