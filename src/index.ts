@@ -44,7 +44,7 @@ export type {
 } from './core/index';
 
 // Helpers for writing or adjusting a dialect.
-export { parseTyped, FieldReader, normalizeTimestamp, sanitizeUrl } from './validation/validate';
+export { parseTyped, FieldReader, normalizeTimestamp, sanitizeUrl, resolveUrl } from './validation/validate';
 export type { MessageHandler } from './validation/validate';
 
 // React: the provider and the generic hooks.

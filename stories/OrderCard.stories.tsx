@@ -52,7 +52,8 @@ export const LongNames: Story = { args: { order: longNamesOrder, orderId: 130 } 
 export const ThaiBaht: Story = { args: { currency: 'THB', locale: 'th-TH' } };
 export const JustChanged: Story = { args: { highlight: true } };
 export const Loading: Story = { args: { order: undefined, status: 'connecting' } };
-export const NotFound: Story = { args: { order: undefined, status: 'open', notFound: true, orderId: 999 } };
+/** The socket is open and nothing came within `notFoundAfter`: an unknown order, or a snapshot the server skipped (deployed, zero price). */
+export const NoDataFromServer: Story = { args: { order: undefined, status: 'open', notFound: true, orderId: 999 } };
 export const Reconnecting: Story = { args: { status: 'reconnecting' } };
 export const Offline: Story = { args: { status: 'failed' } };
 export const OfflineBeforeData: Story = { args: { order: undefined, status: 'failed' } };

@@ -184,11 +184,10 @@ export function createConnection(options: ConnectionOptions): Connection {
       return;
     }
     const result = dialect.parse(frame);
-    if (!result.ok) {
-      invalid(result.error);
-      return;
-    }
-    options.onFrame?.(true);
+    // A frame with unusable fields is reported once; what was valid in it is still applied.
+    if (result.error) invalid(result.error);
+    else options.onFrame?.(true);
+    if (!result.ok) return;
     if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
     if (result.events.length) options.onEvents(result.events);
   }

@@ -1,4 +1,4 @@
-import { MAX_ID_CHARS, MAX_STRING_CHARS, decodeFrame, describe, guard, isPlainObject, preview, reject } from './decode';
+import { MAX_ID_CHARS, MAX_STRING_CHARS, attempt, decodeFrame, describe, guard, isPlainObject, preview, reject } from './decode';
 import type { JsonObject, ParseResult } from './decode';
 import { normalizeTimestamp, nowIso } from './normalizeTimestamp';
 
@@ -47,6 +47,18 @@ export class ScalarFieldReader {
     readonly label: string,
     readonly path = '',
   ) {}
+
+  /** What {@link soft} reads found unusable: `"<path><field>" <problem>` each. */
+  readonly problems: string[] = [];
+
+  /**
+   * Read one field without failing the frame: on a problem, note it in {@link problems} and
+   * return `undefined`, so the frame's other fields are kept and a patch leaves this one alone.
+   * `parseTypedWith` reports the problems once, with the frame's events.
+   */
+  soft<T>(read: () => T): T | undefined {
+    return attempt(read, this.problems, this.label.length + 2);
+  }
 
   /** The field's raw value (own properties only), or `undefined`. */
   raw(key: string): unknown {
@@ -212,7 +224,9 @@ export type MessageHandler<E extends { readonly kind: string } = { readonly kind
 
 /**
  * Parse a frame whose `type` field selects a handler. Errors read
- * `<dialect>: unknown message type "x"`, or `<dialect> <type>: "<field>" <problem>`.
+ * `<dialect>: unknown message type "x"`, or `<dialect> <type>: "<field>" <problem>`; fields a
+ * handler reads with `soft` give `<dialect> <type>: "<a>" <problem>; "<b>" <problem> (the other
+ * fields were kept)` with the events of the rest.
  */
 export function parseTyped<E extends { readonly kind: string }>(dialect: string, frame: unknown, handlers: Readonly<Record<string, MessageHandler<E>>>): ParseResult<E> {
   return parseTypedWith(FieldReader, dialect, frame, handlers);
@@ -230,9 +244,13 @@ export function parseTypedWith<R extends ScalarFieldReader, E extends { readonly
 ): ParseResult<E> {
   const message = decodeFrame(frame, dialect);
   if (!message.ok) return message;
-  return guard(dialect, () => {
+  let reader: R | undefined;
+  const result = guard(dialect, () => {
     const type = new Reader(message.value, dialect).string('type', 'required', { max: 128 });
     if (!Object.hasOwn(handlers, type)) reject(`${dialect}: unknown message type ${preview(type)}`);
-    return handlers[type]!(new Reader(message.value, `${dialect} ${type}`));
+    return handlers[type]!((reader = new Reader(message.value, `${dialect} ${type}`)));
   });
+  // Fields read with `soft` that were unusable: one error for the frame, its events kept.
+  const problems = reader?.problems.join('; ');
+  return result.ok && problems ? { ...result, error: `${reader!.label}: ${problems} (the other fields were kept)` } : result;
 }

@@ -1,7 +1,11 @@
 /** Frame decoding, error plumbing and small helpers shared by the dialects (see `validate.ts`). */
-/** The result of parsing one frame into events. Never thrown: always returned. */
+/**
+ * The result of parsing one frame into events. Never thrown: always returned. A frame with some
+ * unusable fields is `ok` with the events of what was valid and an `error` naming the rest,
+ * reported once (as an invalid frame) while the events are applied.
+ */
 export type ParseResult<E extends { readonly kind: string } = { readonly kind: string }> =
-  | { ok: true; events: E[] }
+  | { ok: true; events: E[]; error?: string }
   | { ok: false; error: string };
 
 /** Largest frame accepted, in characters (for decoded objects, an estimate of their JSON size). */
@@ -26,8 +30,12 @@ export function reject(message: string): never {
   throw new ProtocolError(message);
 }
 
-/** A short, quoted preview of a wire string for error messages. */
+/**
+ * A short, quoted preview of a wire string for error messages, with token values
+ * (`?token=`, `access_token=`, `auth=`, `"token": "…"`, `Bearer …`) redacted first.
+ */
 export function preview(text: string): string {
+  text = text.replace(/((?:token|auth)["']?\s*[=:]\s*["']?|Bearer\s+)[^&#\s"',}]+/gi, '$1[redacted]');
   return JSON.stringify(text.length > 32 ? `${text.slice(0, 32)}…` : text);
 }
 
@@ -73,7 +81,7 @@ function decodeOrThrow(frame: unknown, dialect: string, limit: number): unknown 
   try {
     value = JSON.parse(text);
   } catch {
-    reject(`${dialect}: frame is not valid JSON`);
+    reject(`${dialect}: frame is not valid JSON: ${preview(text)}`);
   }
   inspect(value, dialect);
   return value;
@@ -101,11 +109,10 @@ export type DecodeResult = { ok: true; value: JsonObject } | { ok: false; error:
  * Never throws.
  */
 export function decodeFrame(frame: unknown, dialect: string): DecodeResult {
-  const result = guardValue(dialect, () => {
+  return guardValue(dialect, () => {
     const value = decodeOrThrow(frame, dialect, MAX_FRAME_CHARS);
     return isPlainObject(value) ? value : reject(`${dialect}: frame must be a JSON object`);
   });
-  return result.ok ? { ok: true, value: result.value } : result;
 }
 
 /** Run `fn`, turning any exception into an error result. Protocol errors keep their message. */
@@ -116,6 +123,20 @@ export function guardValue<T>(dialect: string, fn: () => T): { ok: true; value: 
     if (error instanceof ProtocolError) return { ok: false, error: error.message };
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `${dialect}: unexpected parser failure: ${detail.slice(0, 200)}` };
+  }
+}
+
+/**
+ * Run `read`; when it fails with a protocol error, add the error's text after `skip`
+ * characters to `problems` and return `undefined` (a patch then leaves that field alone).
+ */
+export function attempt<T>(read: () => T, problems: string[], skip = 0): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    problems.push(error.message.slice(skip));
+    return undefined;
   }
 }
 

@@ -28,3 +28,19 @@ export function sanitizeUrl(url: unknown): string | null {
     return null;
   }
 }
+
+/**
+ * {@link sanitizeUrl}, then a relative URL (`/media/a.png`, the ERP's `FileField` URLs) resolved
+ * against `base`, the server it came from (the client's `apiUrl`), not the page. Absolute URLs
+ * are kept as they are; without a usable base a relative URL stays relative. The result is
+ * sanitised again, so a base can never let a `javascript:` URL through. Never throws.
+ */
+export function resolveUrl(url: unknown, base: string | null | undefined): string | null {
+  const safe = sanitizeUrl(url);
+  if (!safe || !base || SCHEME.test(safe)) return safe;
+  try {
+    return sanitizeUrl(new URL(safe, sanitizeUrl(base) ?? undefined).href);
+  } catch {
+    return safe;
+  }
+}

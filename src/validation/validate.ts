@@ -27,4 +27,4 @@ export type { JsonObject, DecodeResult, ParseResult } from './decode';
 export { FieldReader, ScalarFieldReader, parseTyped, parseTypedWith } from './FieldReader';
 export type { FieldMode, FieldValue, StringOptions, RangeOptions, TimestampMode, MessageHandler } from './FieldReader';
 export { normalizeTimestamp, nowIso, MAX_RAW_TIMESTAMP_CHARS } from './normalizeTimestamp';
-export { sanitizeUrl, MAX_URL_CHARS } from './sanitizeUrl';
+export { sanitizeUrl, resolveUrl, MAX_URL_CHARS } from './sanitizeUrl';

@@ -47,7 +47,7 @@ describe('OrderCardView', () => {
   it.each([
     [{ order: undefined, status: 'connecting' as const }, 'loading', 'Loading order…'],
     [{ order: undefined, status: 'failed' as const }, 'loading', 'Offline: the order will load when the connection is back.'],
-    [{ order: undefined, status: 'open' as const, notFound: true }, 'not-found', 'No order with this id. It may have been removed.'],
+    [{ order: undefined, status: 'open' as const, notFound: true }, 'not-found', 'No data from the server for this order yet. It may not exist, or the server could not send it; the card updates when it does.'],
     [{ order: continuingOrder, status: 'reconnecting' as const }, 'ready', 'Reconnecting… showing the last known state.'],
     [{ order: continuingOrder, status: 'closed' as const }, 'ready', 'Offline: showing the last known state.'],
   ])('shows the %o state', (props, state, text) => {

@@ -30,7 +30,7 @@ describe('bad input from the wire', () => {
     const invalid = errors.filter((e) => e.code === 'invalid-frame');
     expect(invalid).toHaveLength(bad.length);
     expect(invalid.every((e) => e.dialect === 'orderStream' && e.endpoint === 'orders:9')).toBe(true);
-    expect(invalid[0]!.message).toBe('orderStream: frame is not valid JSON');
+    expect(invalid[0]!.message).toBe('orderStream: frame is not valid JSON: "not json"');
     expect(invalid[4]!.message).toBe('orderStream: frame is larger than 262144 characters');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const after = client.store.getState().orders.byId['9']!;

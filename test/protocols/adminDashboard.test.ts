@@ -57,7 +57,7 @@ describe('adminDashboard parse: valid frames', () => {
 
 describe('adminDashboard parse: invalid frames', () => {
   it.each<[string, unknown, string]>([
-    ['not JSON', "{'type': 'pong'}", 'adminDashboard: frame is not valid JSON'],
+    ['not JSON', "{'type': 'pong'}", `adminDashboard: frame is not valid JSON: "{'type': 'pong'}"`],
     ['an array', '[{"type":"pong"}]', 'adminDashboard: frame must be a JSON object'],
     ['null', 'null', 'adminDashboard: frame must be a JSON object'],
     ['an unknown type', j({ type: 'stats' }), 'adminDashboard: unknown message type "stats"'],

@@ -50,7 +50,7 @@ describe('chatDialect.parse: valid frames', () => {
 
 describe('chatDialect.parse: invalid frames', () => {
   it.each<[string, unknown, string]>([
-    ['not JSON', '<html>', 'chat: frame is not valid JSON'],
+    ['not JSON', '<html>', 'chat: frame is not valid JSON: "<html>"'],
     ['an array', '[]', 'chat: frame must be a JSON object'],
     ['null', 'null', 'chat: frame must be a JSON object'],
     ['a frame without type (our own send shape)', j({ receiver_id: 1, message: 'x' }), 'chat: "type" is required'],

@@ -71,7 +71,7 @@ describe('notifications parse: valid frames', () => {
 
 describe('notifications parse: invalid frames', () => {
   it.each<[string, unknown, string]>([
-    ['not JSON', 'ping', 'notifications: frame is not valid JSON'],
+    ['not JSON', 'ping', 'notifications: frame is not valid JSON: "ping"'],
     ['an array', '[{"type":"pong"}]', 'notifications: frame must be a JSON object'],
     ['null', 'null', 'notifications: frame must be a JSON object'],
     ['an unknown type', j({ type: 'typing' }), 'notifications: unknown message type "typing"'],

@@ -1,5 +1,9 @@
 import { type RealtimeEvent, orderStreamDialect, orderStreamStatuses } from 'react-realtime-kit';
 import { orderStreamPath } from '../../src/backends/orders/orderStreamDialect';
+import { ordersSlice } from '../../src/backends/orders/ordersSlice';
+import type { OrdersSlice } from '../../src/backends/orders/types';
+import { toastEventsFromDiff } from '../../src/components/RealtimeToaster/toastEvents';
+import type { RealtimeState } from '../../src/core/store/types';
 import { oddFrames } from './oddFrames';
 
 const NOW = '2030-05-06T07:08:09.000Z';
@@ -39,7 +43,7 @@ describe('orderStreamDialect.parse: valid frames', () => {
     ['string ids', frame({ order_id: 'A-1', booster_id: 'b-9' }), upsert({ ...full, id: 'A-1', boosterId: 'b-9' })],
     ['a Python-style timestamp', frame({ timestamp: '2024-01-15 10:30:00.123456' }), upsert({ ...full, updatedAt: '2024-01-15T10:30:00.123Z' })],
     ['the quoted timestamp quirk', frame({ timestamp: '"2024-01-15 10:30:00.123456"' }), upsert({ ...full, updatedAt: '2024-01-15T10:30:00.123Z' })],
-    ['an unparseable timestamp, kept as text', frame({ timestamp: 'just now' }), upsert({ ...full, updatedAt: 'just now' })],
+    ['an unparseable timestamp, kept as text', frame({ timestamp: 'around 5 pm' }), upsert({ ...full, updatedAt: 'around 5 pm' })],
     ['a timestamp of the wrong type (lenient: now)', frame({ timestamp: { at: 1 } }), upsert({ ...full, updatedAt: NOW })],
     ['a minimal frame: absent fields are left alone', '{"type":"order.update","order_id":7,"status":"Done"}', upsert({ id: '7', source: 'orderStream', status: 'Done', updatedAt: NOW })],
     ['unknown extra fields, ignored', frame({ extra: { a: 1 } }), upsert(full)],
@@ -48,9 +52,11 @@ describe('orderStreamDialect.parse: valid frames', () => {
   });
 });
 
-describe('orderStreamDialect.parse: invalid frames', () => {
+describe('orderStreamDialect.parse: invalid frames (nothing applied)', () => {
   it.each<[string, unknown, string]>([
-    ['not JSON', '{oops', 'orderStream: frame is not valid JSON'],
+    ['not JSON', '{oops', 'orderStream: frame is not valid JSON: "{oops"'],
+    ['not JSON with a token in it', 'GET /ws/orders/1/?token=s3cr3t&x=1', 'orderStream: frame is not valid JSON: "GET /ws/orders/1/?token=[redacte…"'],
+    ['not JSON with a bearer value', 'Authorization: Bearer abc.def.ghi', 'orderStream: frame is not valid JSON: "Authorization: Bearer [redacted]"'],
     ['an array', '[1,2,3]', 'orderStream: frame must be a JSON object'],
     ['null', 'null', 'orderStream: frame must be a JSON object'],
     ['an undecoded non-string', 42, 'orderStream: frame must be a JSON object'],
@@ -61,23 +67,50 @@ describe('orderStreamDialect.parse: invalid frames', () => {
     ['missing order_id', frame({ order_id: undefined }), 'orderStream order.update: "order_id" is required'],
     ['order_id of the wrong type', frame({ order_id: true }), 'orderStream order.update: "order_id" must be a string or an integer (got boolean)'],
     ['fractional order_id', frame({ order_id: 1.5 }), 'orderStream order.update: "order_id" must be a string or an integer (got 1.5)'],
-    ['missing status', frame({ status: undefined }), 'orderStream order.update: "status" is required'],
-    ['null status', frame({ status: null }), 'orderStream order.update: "status" must be a string (got null)'],
-    ['empty status', frame({ status: '' }), 'orderStream order.update: "status" must not be empty'],
-    ['progress as a string', frame({ progress: '75' }), 'orderStream order.update: "progress" must be a number or null (got string)'],
-    ['progress above 100', frame({ progress: 150 }), 'orderStream order.update: "progress" must be between 0 and 100 (got 150)'],
-    ['negative progress', frame({ progress: -1 }), 'orderStream order.update: "progress" must be between 0 and 100 (got -1)'],
-    ['a non-decimal price', frame({ booster_price: 'abc' }), 'orderStream order.update: "booster_price" must be a number or a decimal string or null (got "abc")'],
-    ['a price object', frame({ actual_price: { amount: 1 } }), 'orderStream order.update: "actual_price" must be a number or a decimal string or null (got object)'],
-    ['a fractional division', frame({ reached_division: 2.5 }), 'orderStream order.update: "reached_division" must be an integer or null (got 2.5)'],
-    ['marks as a string', frame({ reached_marks: '1' }), 'orderStream order.update: "reached_marks" must be an integer or null (got string)'],
-    ['a rank array', frame({ reached_rank: ['Gold'] }), 'orderStream order.update: "reached_rank" must be a string or null (got array)'],
-    ['a 100 000-character message (under the frame cap)', frame({ message: 'x'.repeat(100_000) }), 'orderStream order.update: "message" is longer than 65536 characters'],
     ['a 1 MB message (over the frame cap)', frame({ message: 'x'.repeat(1_000_000) }), 'orderStream: frame is larger than 262144 characters'],
     ['a __proto__ key', '{"type":"order.update","__proto__":{"status":"Done"},"order_id":1,"status":"New"}', 'orderStream: frame contains the forbidden key "__proto__"'],
     ['a nested constructor key', '{"type":"order.update","order_id":1,"status":"New","meta":{"constructor":{}}}', 'orderStream: frame contains the forbidden key "constructor"'],
   ])('%s', (_name, input, error) => {
     expect(orderStreamDialect.parse(input)).toStrictEqual({ ok: false, error });
+  });
+});
+
+/** `full` without the given fields: what a frame with those fields unusable still applies. */
+const without = (...keys: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(full).filter(([k]) => !keys.includes(k)));
+const kept = ' (the other fields were kept)';
+
+describe('orderStreamDialect.parse: unusable fields (the rest applied, one error per frame)', () => {
+  it.each<[string, unknown, string[], string]>([
+    ['empty status', frame({ status: '' }), ['status'], '"status" must not be empty'],
+    ['progress as a string', frame({ progress: '75' }), ['progress'], '"progress" must be a number or null (got string)'],
+    ['progress above 100', frame({ progress: 150 }), ['progress'], '"progress" must be between 0 and 100 (got 150)'],
+    ['negative progress', frame({ progress: -1 }), ['progress'], '"progress" must be between 0 and 100 (got -1)'],
+    ['a non-decimal price', frame({ booster_price: 'abc' }), ['boosterPrice'], '"booster_price" must be a number or a decimal string or null (got "abc")'],
+    ['a price object', frame({ actual_price: { amount: 1 } }), ['actualPrice'], '"actual_price" must be a number or a decimal string or null (got object)'],
+    ['a fractional division', frame({ reached_division: 2.5 }), ['reachedDivision'], '"reached_division" must be an integer or null (got 2.5)'],
+    ['marks as a string', frame({ reached_marks: '1' }), ['reachedMarks'], '"reached_marks" must be an integer or null (got string)'],
+    ['a rank array', frame({ reached_rank: ['Gold'] }), ['reachedRank'], '"reached_rank" must be a string or null (got array)'],
+    ['a 100 000-character message (under the frame cap)', frame({ message: 'x'.repeat(100_000) }), ['message'], '"message" is longer than 65536 characters'],
+    ['a boolean status', frame({ status: true }), ['status'], '"status" must be a string or null (got boolean)'],
+    // The deployed server: str() of a null float in both price positions.
+    ['"None" prices (deployed)', frame({ booster_price: 'None', actual_price: 'None' }), ['boosterPrice', 'actualPrice'],
+      '"booster_price" must be a number or a decimal string or null (got "None"); "actual_price" must be a number or a decimal string or null (got "None")'],
+  ])('%s', (_name, input, dropped, problems) => {
+    expect(orderStreamDialect.parse(input)).toStrictEqual({ ok: true, events: upsert(without(...dropped)), error: `orderStream order.update: ${problems}${kept}` });
+  });
+
+  it('reads the deployed server\'s frame: float strings, null status, a null message, the rest kept', () => {
+    const deployed = { type: 'order.update', order_id: 7, status: null, progress: 0, booster_price: '42.35000000000001', actual_price: 'None', booster_id: null, booster_username: null, reached_rank: null, reached_division: null, reached_marks: null, message: null, timestamp: '2030-05-06T07:00:00.123456+00:00' };
+    expect(orderStreamDialect.parse(JSON.stringify(deployed))).toStrictEqual({
+      ok: true,
+      events: upsert({ id: '7', source: 'orderStream', progress: 0, boosterPrice: 42.35000000000001, boosterId: null, boosterUsername: null, reachedRank: null, reachedDivision: null, reachedMarks: null, message: null, updatedAt: '2030-05-06T07:00:00.123Z' }),
+      error: `orderStream order.update: "actual_price" must be a number or a decimal string or null (got "None")${kept}`,
+    });
+  });
+
+  it('leaves the status alone when it is null or missing (the deployed column is nullable)', () => {
+    expect(orderStreamDialect.parse(frame({ status: null }))).toStrictEqual({ ok: true, events: upsert(without('status')) });
+    expect(orderStreamDialect.parse(frame({ status: undefined }))).toStrictEqual({ ok: true, events: upsert(without('status')) });
   });
 });
 
@@ -97,7 +130,7 @@ describe('orderStreamDialect', () => {
     for (const input of oddFrames(['order.update'])) {
       const result = orderStreamDialect.parse(input);
       expect(typeof result.ok).toBe('boolean');
-      if (!result.ok) expect(result.error).toMatch(/^orderStream/);
+      if (result.error !== undefined) expect(result.error).toMatch(/^orderStream/);
     }
   });
 });
@@ -124,5 +157,45 @@ describe('orderStreamPath', () => {
     [{}, 'object'],
   ])('rejects %j', (id, got) => {
     expect(() => orderStreamPath(id as number)).toThrow(new TypeError(`orderId must be a positive integer (got ${got}). Pass the numeric id of the order to watch.`));
+  });
+});
+
+describe('ordersSlice: the snapshot each connect sends', () => {
+  const open = (status: 'open' | 'reconnecting', endpoint = 'orders:105') => ({ endpoint, event: { kind: 'connection/state', state: { status } } });
+  const update = (order: Record<string, unknown>, endpoint = 'orders:105') => ({ endpoint, event: { kind: 'order/upsert', order: { id: '105', source: 'orderStream', updatedAt: NOW, ...order } } });
+  const run = (entries: ReturnType<typeof open | typeof update>[], from: OrdersSlice = ordersSlice.initial) =>
+    entries.reduce((slice, entry) => ordersSlice.reduce(slice, entry as never, ordersSlice.limits!), from);
+
+  it('never moves a Done order back from 100 to the snapshot\'s 0 (deployed percent_for_view), and marks the snapshot', () => {
+    const live = run([open('open'), update({ status: 'Done', progress: 0 }), update({ status: 'Done', progress: 100 })]);
+    expect(live.byId['105']).toMatchObject({ status: 'Done', progress: 100 });
+    const reconnected = run([open('reconnecting'), open('open'), update({ status: 'Done', progress: 0 })], live);
+    expect(reconnected.byId['105']).toBe(live.byId['105']);
+    expect(reconnected.snapshotDue).toEqual({ 'orders:105': false });
+    const prev = { orders: live } as unknown as RealtimeState;
+    expect(toastEventsFromDiff(prev, { orders: reconnected } as unknown as RealtimeState)).toEqual([]);
+  });
+
+  it('shows a Done order first seen through a 0 % snapshot as 100 %, marked as the snapshot', () => {
+    const slice = run([open('open'), update({ status: 'Done', progress: 0 })]);
+    expect(slice.byId['105']).toMatchObject({ status: 'Done', progress: 100 });
+    expect(slice.lastEvent['105']).toMatchObject({ kind: 'order/upsert', snapshot: true });
+  });
+
+  it('keeps a snapshot\'s progress for orders that are not Done, and updates as sent', () => {
+    const slice = run([open('open'), update({ status: 'Continue', progress: 40 }), update({ status: 'Continue', progress: 0 })]);
+    expect(slice.byId['105']).toMatchObject({ status: 'Continue', progress: 0 });
+    expect(slice.lastEvent['105']).not.toHaveProperty('snapshot');
+  });
+
+  it('applies the rule with a null status (the deployed column) when the order is known Done', () => {
+    const live = run([update({ status: 'Done', progress: 100 })]);
+    const after = run([open('open'), update({ progress: 0 })], live);
+    expect(after.byId['105']).toBe(live.byId['105']);
+  });
+
+  it('lets a later update (not a snapshot) set any progress', () => {
+    const live = run([open('open'), update({ status: 'Done', progress: 100 })]);
+    expect(run([update({ status: 'Continue', progress: 0 })], live).byId['105']).toMatchObject({ status: 'Continue', progress: 0 });
   });
 });

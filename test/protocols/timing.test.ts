@@ -58,7 +58,7 @@ describe('timingDialect.parse: valid frames', () => {
 
 describe('timingDialect.parse: invalid frames', () => {
   it.each<[string, unknown, string]>([
-    ['not JSON', 'hello', 'timing: frame is not valid JSON'],
+    ['not JSON', 'hello', 'timing: frame is not valid JSON: "hello"'],
     ['an array', [io('connected', {})], 'timing: frame must be a JSON object'],
     ['null', null, 'timing: frame must be a JSON object'],
     ['an unknown socket.io event', io('order_deleted', { id: 1 }), 'timing: unknown event "order_deleted"'],
@@ -120,7 +120,7 @@ describe('parseTimingOrder (REST)', () => {
     ['{ success, data } decoded', { success: true, data: order }, { ok: true, order: patch }],
     ['a bare order', order, { ok: true, order: patch }],
     ['the documented shape', { data: documentedOrder }, { ok: true, order: { id: 'ord-9', source: 'timing', status: 'pending', customerName: 'Nok', total: 120.5, items: [], createdAt: '2025-01-02T09:00:00.000Z', updatedAt: '2025-01-02T09:00:00.000Z' } }],
-    ['not JSON', '<html>', { ok: false, error: 'timing order: frame is not valid JSON' }],
+    ['not JSON', '<html>', { ok: false, error: 'timing order: frame is not valid JSON: "<html>"' }],
     ['an array', [order], { ok: false, error: 'timing order: body must be a JSON object (got array)' }],
     ['data that is a string', { data: 'x' }, { ok: false, error: 'timing order: "data" must be an object (got string)' }],
     ['an order without id', { data: { status: 'ready' } }, { ok: false, error: 'timing order: "data.id" is required' }],

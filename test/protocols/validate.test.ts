@@ -7,6 +7,7 @@ import {
   guardValue,
   normalizeTimestamp,
   sanitizeUrl,
+  resolveUrl,
   wireId,
 } from '../../src/validation/validate';
 import type { JsonObject } from '../../src/validation/validate';
@@ -35,9 +36,9 @@ describe('decodeFrame', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['text that is not JSON', 'not json', 't: frame is not valid JSON'],
-    ['an empty string', '', 't: frame is not valid JSON'],
-    ['truncated JSON', '{"type":', 't: frame is not valid JSON'],
+    ['text that is not JSON', 'not json', 't: frame is not valid JSON: "not json"'],
+    ['an empty string', '', 't: frame is not valid JSON: ""'],
+    ['truncated JSON', '{"type":', 't: frame is not valid JSON: "{\\"type\\":"'],
     ['a JSON array', '[1,2]', 't: frame must be a JSON object'],
     ['JSON null', 'null', 't: frame must be a JSON object'],
     ['a JSON number', '42', 't: frame must be a JSON object'],
@@ -222,6 +223,26 @@ describe('sanitizeUrl', () => {
 
   it('drops over-long URLs', () => {
     expect(sanitizeUrl(`https://example.com/${'a'.repeat(5000)}`)).toBeNull();
+  });
+});
+
+describe('resolveUrl (attachments: relative to the API server, not the page)', () => {
+  it.each<[unknown, string | null | undefined, string | null]>([
+    ['/media/chat/a.png', 'https://api.example.com', 'https://api.example.com/media/chat/a.png'],
+    ['/media/chat/a.png', 'https://api.example.com/erp/', 'https://api.example.com/media/chat/a.png'],
+    ['media/a.pdf', 'https://api.example.com/erp/', 'https://api.example.com/erp/media/a.pdf'],
+    ['//cdn.example.com/a.png', 'https://api.example.com', 'https://cdn.example.com/a.png'],
+    ['https://s3.example.com/a.png', 'https://api.example.com', 'https://s3.example.com/a.png'],
+    ['/media/a.png', null, '/media/a.png'],
+    ['/media/a.png', undefined, '/media/a.png'],
+    ['/media/a.png', 'javascript:alert(1)//', '/media/a.png'],
+    ['/media/a.png', 'not a url', '/media/a.png'],
+    ['javascript:alert(1)', 'https://api.example.com', null],
+    ['data:text/html,<b>x</b>', 'https://api.example.com', null],
+    [' javascript:alert(1)', 'https://api.example.com', null],
+    [42, 'https://api.example.com', null],
+  ])('%j against %j → %j', (url, base, expected) => {
+    expect(resolveUrl(url, base)).toBe(expected);
   });
 });
 

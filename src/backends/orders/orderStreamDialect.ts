@@ -4,17 +4,20 @@
  */
 import type { OrderPatch } from './types';
 import type { Dialect, ParseResult } from '../../core/Dialect';
-import { compact, parseTypedWith, preview, ScalarFieldReader } from '../../validation/validate';
+import { parseTypedWith, preview, ScalarFieldReader } from '../../validation/validate';
 
 /** The only message: the order's current state. Sent on connect and after every change. */
 export interface OrderUpdateMessage {
   type: 'order.update';
   order_id: number | string;
-  /** `New`, `Droped` (sic), `Extend`, `Done`, `Continue`; unknown values are kept. */
-  status: string;
+  /** `New`, `Droped` (sic), `Extend`, `Done`, `Continue`; unknown values are kept. Null (deployed server) leaves it alone. */
+  status: string | null;
   /** 0..100. */
   progress: number | null;
-  /** Decimal string, e.g. `"85.50"` (numbers accepted too). */
+  /**
+   * Decimal string, e.g. `"85.50"` (numbers accepted too). The deployed server sends `str(float)`:
+   * `"42.35000000000001"` reads as a number, `"None"` is reported and leaves the price alone.
+   */
   booster_price: string | number | null;
   actual_price: string | number | null;
   booster_id: number | string | null;
@@ -35,22 +38,22 @@ export type OrderStreamCommand = never;
 /** The order status values the real server uses. Others are kept and rendered neutrally. */
 export const orderStreamStatuses = ['New', 'Droped', 'Extend', 'Done', 'Continue'] as const;
 
+// `<wire key>:<reader>`, read in this order; the patch key is the wire key in camelCase.
+const FIELDS = 'status:string progress:number booster_price:decimal actual_price:decimal booster_id:id booster_username:string reached_rank:string reached_division:integer reached_marks:integer message:string';
+const OPTIONS: Record<string, object> = { status: { nonEmpty: true, max: 256 }, progress: { min: 0, max: 100 } };
+
+// Only the id is required: any other unusable field (the deployed server's `"None"` price, say)
+// is left out of the patch and reported once with the frame, and the rest is applied.
 function orderUpdate(r: ScalarFieldReader): OrderPatch {
-  return compact<OrderPatch>({
-    id: r.id('order_id'),
-    source: 'orderStream',
-    status: r.string('status', 'required', { nonEmpty: true, max: 256 }),
-    progress: r.number('progress', 'optional', { min: 0, max: 100 }),
-    boosterPrice: r.decimal('booster_price', 'optional'),
-    actualPrice: r.decimal('actual_price', 'optional'),
-    boosterId: r.id('booster_id', 'optional'),
-    boosterUsername: r.string('booster_username', 'optional'),
-    reachedRank: r.string('reached_rank', 'optional'),
-    reachedDivision: r.integer('reached_division', 'optional'),
-    reachedMarks: r.integer('reached_marks', 'optional'),
-    message: r.string('message', 'optional'),
-    updatedAt: r.timestamp('timestamp'),
-  });
+  const patch: Record<string, unknown> = { id: r.id('order_id'), source: 'orderStream' };
+  for (const field of FIELDS.split(' ')) {
+    const [key, type] = field.split(':') as [string, 'string'];
+    const value = r.soft(() => r[type](key, 'optional', OPTIONS[key]));
+    // A null status (the deployed server's column is nullable) leaves the status alone.
+    if (value !== undefined && (value !== null || key !== 'status')) patch[key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  patch.updatedAt = r.timestamp('timestamp');
+  return patch as OrderPatch;
 }
 
 /** Parse one order-stream frame. Never throws. */

@@ -1,3 +1,4 @@
+import type { CoreEvent, StoreEntry } from '../../core/events';
 import type { StoreSlice } from '../../core/store/types';
 import { writable } from '../../core/store/batchDraft';
 import type { Order, OrderEvent, OrderPatch, OrdersSlice } from './types';
@@ -91,10 +92,33 @@ function reduce(slice: OrdersSlice, event: OrderEvent, cap: number): OrdersSlice
   }
 }
 
+/**
+ * The per-order stream sends a snapshot on every connect, and the deployed server computes its
+ * progress differently (0 for a finished order that updates sent as 100): so the first update
+ * after a per-order socket opened is marked as the snapshot, and never lowers a Done order's
+ * progress (nor shows it below 100 on first sight).
+ */
+function reduceEntry(slice: OrdersSlice, { endpoint, event }: StoreEntry, cap: number): OrdersSlice {
+  const due = slice.snapshotDue ?? {};
+  if (event.kind === 'connection/state' && endpoint.startsWith('orders:')) {
+    const open = (event as CoreEvent & { kind: 'connection/state' }).state.status === 'open';
+    return open === Boolean(due[endpoint]) ? slice : { ...slice, snapshotDue: { ...due, [endpoint]: open } };
+  }
+  if (event.kind === 'order/upsert' && due[endpoint]) {
+    const { order } = event as OrderEvent & { kind: 'order/upsert' };
+    const current = slice.byId[orderKey(order)];
+    const floor = current?.progress ?? 100;
+    const done = (order.status ?? current?.status) === 'Done' && order.progress != null && order.progress < floor;
+    slice = { ...slice, snapshotDue: { ...due, [endpoint]: false } };
+    event = { ...event, snapshot: true, order: done ? { ...order, progress: floor } : order };
+  }
+  return reduce(slice, event as OrderEvent, cap);
+}
+
 /** The orders slice: `state.orders`. Caps: `backends: { orders: { limits: { orders } } }`. */
 export const ordersSlice: StoreSlice<OrdersSlice> = {
   key: 'orders',
   initial: initialOrders,
   limits: { orders: 1000 },
-  reduce: (slice, entry, limits) => reduce(slice, entry.event as OrderEvent, limits['orders']!),
+  reduce: (slice, entry, limits) => reduceEntry(slice, entry, limits['orders']!),
 };

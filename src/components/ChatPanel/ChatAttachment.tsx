@@ -1,11 +1,17 @@
-import type { ReactElement } from 'react';
-import { sanitizeUrl } from '../../validation/sanitizeUrl';
+import { useContext, type ReactElement } from 'react';
+import { RealtimeContext } from '../../hooks/RealtimeContext';
+import { resolveUrl } from '../../validation/sanitizeUrl';
 import { classNames } from '../../componentUtils/classNames';
 import { describeAttachment } from './chatText';
 
 export interface ChatAttachmentProps {
   /** The attachment URL as received: from another user, so untrusted. */
   url: string;
+  /**
+   * Where a relative URL (`/media/a.png`) points: the server that sent it.
+   * @default the `apiUrl` of the nearest `<RealtimeProvider>`'s client (relative to the page without one)
+   */
+  base?: string | null | undefined;
   /** Render without the kit's class names (data-* attributes stay). @default false */
   unstyled?: boolean | undefined;
 }
@@ -14,11 +20,13 @@ export interface ChatAttachmentProps {
  * An attachment: images by extension as `<img>`, anything else as a link opening a new tab.
  * The dialect sanitises URLs already; this sanitises again at render (defence in depth), so
  * a `javascript:` or `data:` URL that reached the store some other way never becomes an
- * `href` or `src` — it shows as plain text saying it was blocked.
+ * `href` or `src` — it shows as plain text saying it was blocked. A relative URL is resolved
+ * against the API server (`base`, by default the client's `apiUrl`), where the file lives.
  */
-export function ChatAttachment({ url, unstyled = false }: ChatAttachmentProps): ReactElement {
+export function ChatAttachment({ url, base, unstyled = false }: ChatAttachmentProps): ReactElement {
   const cls = classNames(unstyled);
-  const safe = sanitizeUrl(url);
+  const client = useContext(RealtimeContext);
+  const safe = resolveUrl(url, base === undefined ? client?.restConfig.apiUrl : base);
   if (!safe) {
     return (
       <p className={cls('rrk-chat__attachment')} data-attachment="blocked">

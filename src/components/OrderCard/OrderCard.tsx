@@ -5,7 +5,7 @@ import { OrderCardView, type OrderCardViewProps } from './OrderCardView';
 export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'status' | 'notFound' | 'error' | 'highlight' | 'orderId'> {
   /** The order to watch live on `ws/orders/<id>/` (one socket shared by every card on this id). */
   orderId: number | string | undefined;
-  /** How long after the socket opened, with no snapshot, to call the order not found, in ms. @default 5000 */
+  /** How long after the socket opened, with no snapshot, to leave Loading for "No data from the server", in ms. @default 5000 */
   notFoundAfter?: number;
   /** How long a change stays highlighted, in ms. 0 turns it off. @default 1500 */
   highlightFor?: number;

@@ -15,7 +15,12 @@ export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'artic
   order: Order | undefined;
   /** The order socket's state. */
   status: ConnectionStatus;
-  /** True once the socket is open but no order came: the server sends nothing for unknown orders. @default false */
+  /**
+   * True once the socket is open but no order came. The server sends nothing for an unknown
+   * order, and the deployed one also skips the snapshot when it cannot compute it, so the card
+   * says no data came (not that the order does not exist) and updates if an update arrives.
+   * @default false
+   */
   notFound?: boolean;
   /** A problem to show instead of the order (e.g. an unusable id). @default null */
   error?: string | null;
@@ -76,7 +81,11 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
         <ConnectionIndicatorView status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} announce={false} />
       </header>
       {state === 'error' && <p role="alert" className={cls('rrk-order-card__message')}>{error}</p>}
-      {state === 'not-found' && <p className={cls('rrk-order-card__message')}>No order with this id. It may have been removed.</p>}
+      {state === 'not-found' && (
+        <p role="status" className={cls('rrk-order-card__message')}>
+          No data from the server for this order yet. It may not exist, or the server could not send it; the card updates when it does.
+        </p>
+      )}
       {state === 'loading' && <p className={cls('rrk-order-card__message')}>{status === 'failed' || status === 'closed' ? 'Offline: the order will load when the connection is back.' : 'Loading order…'}</p>}
       {order && (
         <>
