@@ -26,6 +26,7 @@ export interface TimingServerItem {
 export interface TimingServerOrder {
   id: number;
   customer_name: string;
+  notes?: string | null;
   /** Baht: the sum of price × quantity. */
   total: number;
   items: TimingServerItem[];
@@ -53,6 +54,17 @@ export interface TimingServerOptions {
    * from `auth: { token }`. @default true
    */
   acceptQueryToken?: boolean;
+  /**
+   * `documented` (default): Socket.IO `/admin` and `{ data: … }` bodies. `deployed`: as the
+   * server runs at its latest commit (PROTOCOLS.md, last section): no Socket.IO at all,
+   * `{ success, data: { orders, count } }`, statuses translated by `?locale=` or
+   * `Accept-Language` (English, Thai), `customer_info` / string `total` / `notes`,
+   * `{ success: false, error }` errors, express's ETag and 304, and a rate limit (429 with
+   * `Retry-After`).
+   */
+  mode?: 'documented' | 'deployed';
+  /** Deployed mode's limit per IP: express-rate-limit's 100 per 15 minutes by default. */
+  rateLimit?: { max: number; windowMs: number };
 }
 
 export interface TimingServer {
@@ -65,9 +77,21 @@ export interface TimingServer {
   sign(payload: TimingJwtPayload): string;
   /** The orders as the server holds them (copies). */
   orders(): TimingServerOrder[];
+  /** Put an order in the database directly (deployed mode's POST body differs from the document's). */
+  placeOrder(order: { customer: string; items: { menu_name: string; quantity: number; price: number }[]; notes?: string }): TimingServerOrder;
+  /** Change an order's status directly, as another admin would. */
+  setStatus(id: number, status: TimingServerStatus): void;
+  /** Requests the server answered, in order (method, path, status, If-None-Match sent). */
+  requests: { method: string; path: string; status: number; at: number; ifNoneMatch: string | undefined }[];
   /** Stop Socket.IO and the HTTP server, dropping every connection. */
   close(): Promise<void>;
 }
+
+/** The server's locale files (src/locales/{en,th}.json), `order_status`. */
+const STATUS_LABELS: Record<'en' | 'th', Record<TimingServerStatus, string>> = {
+  en: { pending: 'Pending', preparing: 'Preparing', ready: 'Ready', completed: 'Completed', cancelled: 'Cancelled' },
+  th: { pending: 'รอดำเนินการ', preparing: 'กำลังเตรียม', ready: 'พร้อมรับ', completed: 'เสร็จสิ้น', cancelled: 'ยกเลิก' },
+};
 
 const base64url = (input: Buffer | string): string => Buffer.from(input).toString('base64url');
 
@@ -108,6 +132,7 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -173,7 +198,11 @@ function readItems(value: unknown): Omit<TimingServerItem, 'id'>[] {
 const copy = (order: TimingServerOrder): TimingServerOrder => ({ ...order, items: order.items.map((item) => ({ ...item })) });
 
 export async function createTimingServer(options: TimingServerOptions): Promise<TimingServer> {
-  const { secret, acceptQueryToken = true } = options;
+  const { secret, acceptQueryToken = true, mode = 'documented' } = options;
+  const deployed = mode === 'deployed';
+  const limit = options.rateLimit ?? { max: 100, windowMs: 15 * 60_000 };
+  const hits = new Map<string, { count: number; resetAt: number }>();
+  const requests: TimingServer['requests'] = [];
   if (!secret) throw new TypeError('createTimingServer needs a secret');
   const orders = new Map<number, TimingServerOrder>();
   let nextOrderId = 1;
@@ -237,6 +266,59 @@ export async function createTimingServer(options: TimingServerOptions): Promise<
     }],
   ];
 
+
+  // ---- deployed: what the server answers today -------------------------------------------
+  const localeOf = (req: IncomingMessage): 'en' | 'th' => {
+    const query = new URL(req.url ?? '/', 'http://x').searchParams.get('locale');
+    const wanted = query ?? req.headers['accept-language'] ?? '';
+    return /^th\b/i.test(wanted) ? 'th' : 'en';
+  };
+  const today = (order: TimingServerOrder, locale: 'en' | 'th' | null) => ({
+    id: order.id,
+    status: locale ? STATUS_LABELS[locale][order.status] : order.status,
+    created_at: order.created_at,
+    updated_at: order.updated_at,
+    total: order.total.toFixed(2),
+    customer_info: { name: order.customer_name },
+    notes: order.notes ?? null,
+    items: order.items.map((item) => ({ id: item.id, menu_id: item.id, menu_name: item.menu_name, quantity: item.quantity, price: item.price.toFixed(2) })),
+  });
+  const deployedRoutes: Route[] = [
+    ['GET', /^\/api\/orders\/([^/]+)\/status\/?$/, async (req, m) => [200, { success: true, data: today(findOrder(m[1]!), localeOf(req)) }]],
+    ['PUT', /^\/api\/admin\/orders\/([^/]+)\/status\/?$/, async (req, m) => {
+      authenticate(req);
+      const body = (await readBody(req)) as Record<string, unknown>;
+      const status = Array.isArray(body) ? undefined : body['status'];
+      if (typeof status !== 'string' || !(TIMING_STATUSES as readonly string[]).includes(status)) {
+        throw new HttpError(400, 'Validation failed', [{ field: 'status', message: `Status must be one of: ${TIMING_STATUSES.join(', ')}` }]);
+      }
+      const order = findOrder(m[1]!);
+      order.status = status as TimingServerStatus;
+      order.updated_at = new Date().toISOString();
+      // Order.updateStatus selects the row again: the raw key, not a translation.
+      return [200, { success: true, data: today(order, null), message: 'Order status updated successfully' }];
+    }],
+    ['GET', /^\/api\/admin\/orders\/?$/, async (req) => {
+      authenticate(req);
+      const list = [...orders.values()].reverse().map((o) => today(o, localeOf(req)));
+      return [200, { success: true, data: { orders: list, count: list.length } }];
+    }],
+  ];
+
+  /** express-rate-limit (v6, 100 per 15 minutes per IP): 429 with Retry-After once over. */
+  function limited(req: IncomingMessage, res: ServerResponse): boolean {
+    const ip = req.socket.remoteAddress ?? '';
+    const now = Date.now();
+    let hit = hits.get(ip);
+    if (!hit || now >= hit.resetAt) hits.set(ip, (hit = { count: 0, resetAt: now + limit.windowMs }));
+    hit.count += 1;
+    if (hit.count <= limit.max) return false;
+    const text = 'Too many requests, please try again later.';
+    res.writeHead(429, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(Math.ceil((hit.resetAt - now) / 1000)), 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+    return true;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     cors(res);
     if (req.method === 'OPTIONS') {
@@ -245,27 +327,40 @@ export async function createTimingServer(options: TimingServerOptions): Promise<
       return;
     }
     const path = (req.url ?? '/').split('?')[0]!;
-    for (const [method, pattern, run] of routes) {
+    if (deployed && limited(req, res)) return;
+    for (const [method, pattern, run] of deployed ? deployedRoutes : routes) {
       const match = pattern.exec(path);
       if (!match || method !== req.method) continue;
       const [status, body] = await run(req, match);
+      if (deployed && method === 'GET' && status === 200) {
+        // express: a weak ETag on every JSON answer, and 304 when If-None-Match matches.
+        const etag = `W/"${createHmac('sha1', 'etag').update(JSON.stringify(body)).digest('base64url')}"`;
+        res.setHeader('ETag', etag);
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304);
+          res.end();
+          return;
+        }
+      }
       send(res, status, body);
       return;
     }
-    send(res, 404, { error: 'Route not found' });
+    send(res, 404, deployed ? { success: false, error: 'Route not found' } : { error: 'Route not found' });
   }
 
   const http = createServer((req, res) => {
+    res.on('finish', () => requests.push({ method: req.method ?? '', path: req.url ?? '', status: res.statusCode, at: Date.now(), ifNoneMatch: req.headers['if-none-match'] }));
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return;
-      if (error instanceof HttpError) send(res, error.status, { error: error.message });
-      else send(res, 500, { error: 'Internal server error' });
+      if (error instanceof HttpError) send(res, error.status, deployed ? { success: false, error: error.message, ...(error.details ? { details: error.details } : {}) } : { error: error.message });
+      else send(res, 500, deployed ? { success: false, error: 'Internal server error' } : { error: 'Internal server error' });
     });
   });
 
-  const io = new Server(http, { cors: { origin: '*', methods: ['GET', 'POST'] } });
-  const admin = io.of('/admin');
-  admin.use((socket, next) => {
+  // Deployed: the WebSocket service was removed; /socket.io/ is just another unknown route.
+  const io = deployed ? null : new Server(http, { cors: { origin: '*', methods: ['GET', 'POST'] } });
+  const admin = io ? io.of('/admin') : { emit: () => true, sockets: new Map() };
+  if (io) io.of('/admin').use((socket, next) => {
     const fromAuth = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
     const fromQuery = acceptQueryToken ? socket.handshake.query['token'] : undefined;
     const token = fromAuth || fromQuery;
@@ -279,7 +374,7 @@ export async function createTimingServer(options: TimingServerOptions): Promise<
       next(new Error('Authentication error: Invalid token'));
     }
   });
-  admin.on('connection', (socket) => {
+  if (io) io.of('/admin').on('connection', (socket) => {
     socket.emit('connected', { message: 'Connected to admin notifications', userId: socket.data.userId, username: socket.data.username });
   });
 
@@ -298,9 +393,24 @@ export async function createTimingServer(options: TimingServerOptions): Promise<
     port,
     sign: (payload) => signHs256({ iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600, ...payload }, secret),
     orders: () => [...orders.values()].map(copy),
+    requests,
+    placeOrder({ customer, items, notes }) {
+      const now = new Date().toISOString();
+      const lines = items.map((line) => ({ id: nextItemId++, ...line }));
+      const total = Math.round(lines.reduce((sum, item) => sum + item.price * item.quantity, 0) * 100) / 100;
+      const order: TimingServerOrder = { id: nextOrderId++, customer_name: customer, notes: notes ?? null, total, items: lines, status: 'pending', created_at: now, updated_at: now };
+      orders.set(order.id, order);
+      return copy(order);
+    },
+    setStatus(id, status) {
+      const order = findOrder(String(id));
+      order.status = status;
+      order.updated_at = new Date().toISOString();
+    },
     close: () =>
       new Promise<void>((resolve) => {
-        void io.close(() => resolve()); // disconnects every socket, then http.close()
+        if (io) void io.close(() => resolve()); // disconnects every socket, then http.close()
+        else http.close(() => resolve());
         http.closeAllConnections(); // keep-alive REST connections too
       }),
   };
