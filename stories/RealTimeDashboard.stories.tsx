@@ -140,6 +140,19 @@ export const ApproveFlow: Story = {
   },
 };
 
+/** Reject asks for a reason inline (servers may require one); the user leaves the list once confirmed. */
+export const RejectFlow: Story = {
+  render: (args) => <Interactive {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Reject bob.k' }));
+    await expect(canvas.getByRole('button', { name: 'Confirm reject' })).toBeDisabled();
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Reason for rejecting bob.k' }), 'Duplicate account');
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm reject' }));
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Reject bob.k' })).toBeNull());
+  },
+};
+
 /** The connected component on the in-browser simulator: registrations, approvals and admins arrive live. */
 export const LiveSimulator: Story = {
   decorators: [withLiveSimulator({ token: 'admin' })],

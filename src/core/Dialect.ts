@@ -34,6 +34,11 @@ export interface Dialect<Command = never, E extends StoreEvent = StoreEvent> {
    * `pingPong(ping, isPong)`. `isPong` tells the connection's heartbeat that the server answered.
    */
   readonly heartbeat?: DialectHeartbeat;
+  /**
+   * Present when the protocol can carry times without a zone: the same dialect reading them as
+   * local times of an IANA zone (the `timeZone` backend option). Build it with `inTimeZone`.
+   */
+  withTimeZone?(timeZone: string): Dialect<Command, E>;
 }
 
 /** A dialect's ping and pong, and the timer that watches them (see `pingPong`). */

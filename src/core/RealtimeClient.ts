@@ -197,6 +197,11 @@ export interface BackendOptions {
   limits?: SliceLimits;
   /** Replace the resync on open; `undefined` switches it off. */
   onOpen?: BackendDefinition['onOpen'];
+  /**
+   * The server's zone (IANA name, e.g. `Asia/Kolkata`) for times it sends without one; for
+   * backends whose dialect offers `withTimeZone`. @default UTC
+   */
+  timeZone?: string;
 }
 
 /** A definition with the app's options for it merged on top: what the client actually uses. */

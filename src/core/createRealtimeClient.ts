@@ -13,7 +13,7 @@ import { webSocketTransport } from './webSocketTransport';
 
 const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
 const movedOptions = { endpoints: 'backends', restPaths: 'backends.<name>.restPaths' };
-const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen'];
+const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen', 'timeZone'];
 const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
 
 function defaultSocketBase(): string {
@@ -86,7 +86,12 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     const restPaths = { ...definition.restPaths };
     checkOptions(settings.restPaths, Object.keys(restPaths), `backends.${name}.restPaths`);
     Object.assign(restPaths, settings.restPaths);
-    const { limits: _limits, restPaths: _paths, ...rest } = settings;
+    const { limits: _limits, restPaths: _paths, timeZone, ...rest } = settings;
+    if (timeZone !== undefined) {
+      const dialect = rest.dialect ?? definition.dialect;
+      if (typeof timeZone !== 'string' || !dialect.withTimeZone) throw new TypeError(`backends.${name}.timeZone: ${dialect.withTimeZone ? 'must be an IANA zone name such as "Asia/Kolkata"' : `the ${dialect.name} protocol reads no times without a zone`}.`);
+      rest.dialect = dialect.withTimeZone(timeZone);
+    }
     return { ...definition, ...rest, restPaths } as ResolvedBackend<B>;
   }
 

@@ -56,7 +56,8 @@ function routes(ctx: SimContext, emit: SimEmitters): [string, RegExp, Handler][]
     const admin = staff(auth);
     const data = body() ?? {};
     const fields = asObject(data) ?? bad('body must be a JSON object');
-    const notes = fields['notes'] ?? null;
+    // The deployed server reads `reason` to reject; the documented one `notes`.
+    const notes = fields['notes'] ?? fields['reason'] ?? null;
     if (notes !== null && typeof notes !== 'string') bad('notes must be a string');
     const user = world.user(m[1]);
     if (user?.approval_status !== 'pending') fail(404, { error: 'User not found or not pending' });
@@ -64,6 +65,12 @@ function routes(ctx: SimContext, emit: SimEmitters): [string, RegExp, Handler][]
     return reply(200, { status: action, user: adminUserJson(world.user(m[1])!) });
   };
   const A = '^/api/v1/admin-dashboard/';
+  const I = '^/api/interactions/notifications/';
+  const signedIn = (auth: () => SimUser | SimRestResponse): SimUser => {
+    const user = auth();
+    return 'status' in user ? fail(user.status, user.body) : user;
+  };
+  const mine = (user: SimUser) => world.notifications.filter((n) => n.userKey === String(user.id));
   return [
     ['POST', /^\/api\/orders\/?$/, (_m, body) => {
       const data = asObject(body()) ?? bad('body must be a JSON object');
@@ -101,6 +108,29 @@ function routes(ctx: SimContext, emit: SimEmitters): [string, RegExp, Handler][]
     }],
     ['POST', new RegExp(`${A}users/([^/]+)/approve/$`), decide('approved')],
     ['POST', new RegExp(`${A}users/([^/]+)/reject/$`), decide('rejected')],
+    // SmartHunt's notifications over REST (its deployed server serves no socket).
+    ['GET', new RegExp(`${I}$`), (_m, _b, auth) => {
+      const results = mine(signedIn(auth)).slice().sort((a, b) => b.created_at - a.created_at).slice(0, 20)
+        .map((n) => ({ id: n.id, title: n.title, body: n.body, notification_type: n.notification_type, is_read: n.is_read, created_at: new Date(n.created_at).toISOString() }));
+      return reply(200, { count: results.length, next: null, previous: null, results });
+    }],
+    ['GET', new RegExp(`${I}stats/$`), (_m, _b, auth) => {
+      const list = mine(signedIn(auth));
+      const by_type: Record<string, number> = {};
+      for (const n of list) by_type[n.notification_type] = (by_type[n.notification_type] ?? 0) + 1;
+      return reply(200, { total: list.length, unread: list.filter((n) => !n.is_read).length, by_type });
+    }],
+    ['POST', new RegExp(`${I}mark-all-read/$`), (_m, _b, auth) => {
+      const unread = mine(signedIn(auth)).filter((n) => !n.is_read);
+      for (const n of unread) n.is_read = true;
+      return reply(200, { message: `Marked ${unread.length} notifications as read`, updated_count: unread.length });
+    }],
+    ['PATCH', new RegExp(`${I}(\\d+)/$`), (m, body, auth) => {
+      const n = mine(signedIn(auth)).find((x) => x.id === Number(m[1])) ?? fail(404, { detail: 'Not found.' });
+      const fields = asObject(body() ?? {}) ?? bad('body must be a JSON object');
+      if (typeof fields['is_read'] === 'boolean') n.is_read = fields['is_read'];
+      return reply(200, { id: n.id, title: n.title, body: n.body, notification_type: n.notification_type, is_read: n.is_read, data: n.data, created_at: new Date(n.created_at).toISOString() });
+    }],
     ['GET', new RegExp(`${A}notifications/$`), (_m, _b, auth) => {
       staff(auth);
       const results = world.adminNotifications.slice().reverse().map((n) => ({ ...n, created_at: new Date(n.created_at).toISOString() }));

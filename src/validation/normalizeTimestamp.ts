@@ -10,6 +10,16 @@ const EDGE_JUNK = /^[\s"'\\]+|[\s"'\\]+$/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
+/** Offset (ms) of a zone at a local wall time given as if UTC; set only while a zoned dialect parses (see timeZone.ts). */
+let zoneOffset: ((localMs: number) => number) | null = null;
+
+/** Read zoneless times in another zone until the returned value is set back; used by `inTimeZone`. */
+export function setZoneOffset(next: typeof zoneOffset): typeof zoneOffset {
+  const previous = zoneOffset;
+  zoneOffset = next;
+  return previous;
+}
+
 function fromEpoch(value: number): string | null {
   if (!Number.isFinite(value)) return null;
   // Below 1e11 is seconds (1e11 s is the year 5138; 1e11 ms is 1973).
@@ -28,7 +38,7 @@ function fromDateTime(text: string): string | null {
   // (and two-digit years, which it reads as 19xx): the date must print back as it was written.
   const pad = (v: string) => v.padStart(2, '0');
   if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${pad(h)}:${pad(mi)}:${pad(s)}`) return null;
-  let offsetMinutes = 0;
+  let offsetMinutes = !zone && zoneOffset ? zoneOffset(utc) / 60_000 : 0;
   if (zone && zone.toUpperCase() !== 'Z') {
     const digits = zone.slice(1).replace(':', '');
     const hours = Number(digits.slice(0, 2));
@@ -44,7 +54,9 @@ function fromDateTime(text: string): string | null {
  * (milliseconds, or seconds when below 1e11), Python's `str(datetime)` form
  * (`"2025-01-01 10:00:00.123456"`, microseconds truncated to milliseconds) and the admin
  * server's quirk of a string that itself holds quote marks (`"\"2025-01-01 10:00:00\""`).
- * A time without a zone is read as UTC, so the result does not depend on the viewer's zone.
+ * A time without a zone is read as UTC (or in the backend's `timeZone` option), so the result
+ * does not depend on the viewer's zone. Text without a digit (`"now"`, `{"timestamp": "now"}`)
+ * names no time: it gives `null`, which lenient readers replace with the receipt time.
  *
  * @returns the ISO string; or, when the text cannot be parsed, the cleaned text (quotes and
  * control characters stripped, trimmed, capped at {@link MAX_RAW_TIMESTAMP_CHARS}); or
@@ -55,7 +67,7 @@ export function normalizeTimestamp(value: unknown): string | null {
     if (typeof value === 'number') return fromEpoch(value);
     if (typeof value !== 'string') return null;
     const text = value.replace(CONTROL, '').replace(EDGE_JUNK, '');
-    if (text === '') return null;
+    if (!/\d/.test(text)) return null;
     if (EPOCH_TEXT.test(text)) return fromEpoch(Number(text));
     const parsed = fromDateTime(text);
     if (parsed !== null) return parsed;

@@ -60,14 +60,38 @@ describe('RealTimeDashboardView', () => {
     expect(screen.getByText('4 waiting; loading the list…')).toBeInTheDocument();
   });
 
-  it('calls onApprove and onReject with the user id', () => {
+  it('calls onApprove with the user id, and onReject with the id and the reason asked for inline', () => {
     const onApprove = vi.fn();
     const onReject = vi.fn();
     view({ onApprove, onReject });
     fireEvent.click(screen.getByRole('button', { name: 'Approve alice' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Reject bob.k' }));
     expect(onApprove).toHaveBeenCalledExactlyOnceWith(pendingUsers[0]!.id);
-    expect(onReject).toHaveBeenCalledExactlyOnceWith(pendingUsers[1]!.id);
+    const reject = screen.getByRole('button', { name: 'Reject bob.k' });
+    fireEvent.click(reject);
+    expect(onReject).not.toHaveBeenCalled();
+    expect(reject).toHaveAttribute('aria-expanded', 'true');
+    const form = screen.getByRole('form', { name: 'Rejecting bob.k' });
+    expect(reject).toHaveAttribute('aria-controls', form.id);
+    const reason = screen.getByRole('textbox', { name: 'Reason for rejecting bob.k' });
+    expect(reason).toHaveFocus();
+    const confirm = screen.getByRole('button', { name: 'Confirm reject' });
+    expect(confirm).toBeDisabled(); // no reason, no reject: the server refuses one without it
+    fireEvent.change(reason, { target: { value: '  duplicate account  ' } });
+    fireEvent.click(confirm);
+    expect(onReject).toHaveBeenCalledExactlyOnceWith(pendingUsers[1]!.id, 'duplicate account');
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  it('closes the reason form on Cancel and on Escape without rejecting', () => {
+    const onReject = vi.fn();
+    view({ onReject });
+    fireEvent.click(screen.getByRole('button', { name: 'Reject bob.k' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reject bob.k' }));
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Reason for rejecting bob.k' }), { key: 'Escape' });
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(onReject).not.toHaveBeenCalled();
   });
 
   it('disables only the buttons of a user whose action is in flight', () => {

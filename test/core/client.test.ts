@@ -131,3 +131,17 @@ describe('REST helper', () => {
     await expect(restOf(client).request('GET', 'dashboard/')).rejects.toThrow('No REST base URL: pass apiUrl to createRealtimeClient to call GET dashboard/.');
   });
 });
+
+describe('backends.<name>.timeZone', () => {
+  it("reads a backend's times without a zone in that zone; refuses it where the protocol has none, and bad names", async () => {
+    const { createRealtimeClient, adminBackend, ordersBackend } = await import('react-realtime-kit');
+    const client = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { admin: { timeZone: 'Asia/Kolkata' } } });
+    const { dialect } = client.use(adminBackend);
+    expect(dialect.parse(JSON.stringify({ type: 'pong', timestamp: '2025-01-01 10:00:00' }))).toMatchObject({ events: [{ timestamp: '2025-01-01T04:30:00.000Z' }] });
+    client.dispose();
+    const orders = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { orders: { timeZone: 'Asia/Kolkata' } } });
+    expect(() => orders.use(ordersBackend)).toThrow('backends.orders.timeZone: the orderStream protocol reads no times without a zone.');
+    const bad = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { admin: { timeZone: 'Asia/Nowhere' } } });
+    expect(() => bad.use(adminBackend)).toThrow('timeZone must be an IANA zone name');
+  });
+});

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, resolveReconnect } from '../../src/core/backoff';
+import { SILENT_PINGS } from '../../src/core/createConnection';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
@@ -103,6 +104,23 @@ describe('Connection: heartbeat', () => {
     expect(first!.socket.readyState).not.toBe(1);
     expect(errors.map((e) => e.code)).toContain('heartbeat-timeout');
     expect(errors.find((e) => e.code === 'heartbeat-timeout')!.message).toBe('admin: no pong within 150 ms; replacing the socket.');
+  });
+
+  it('stops pinging a socket that never answered a ping, reports it once, and does not replace it', async () => {
+    server.onMessage = () => undefined; // a shadowed route: it takes pings and says nothing
+    const { client, errors } = clientFor(server, { backends: noResync, heartbeat: { interval: 20, timeout: 40 } });
+    client.subscribe(adminBackend);
+    const [socket] = await server.waitFor(() => (server.open().length ? server.open() : undefined), 'socket');
+    await server.waitFor(() => errors.some((e) => e.code === 'heartbeat-timeout'), 'the report');
+    const pings = socket!.received.filter((f) => f.includes('"ping"')).length;
+    expect(pings).toBe(SILENT_PINGS);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // many intervals and timeouts
+    expect(socket!.received.filter((f) => f.includes('"ping"'))).toHaveLength(pings);
+    expect(server.connections).toHaveLength(1);
+    expect(socket!.socket.readyState).toBe(1);
+    expect(errors.filter((e) => e.code === 'heartbeat-timeout').map((e) => e.message)).toEqual([
+      `admin: the server never answered a ping (${SILENT_PINGS} sent, 40 ms each); pinging stops, and a dead socket is noticed only when it closes.`,
+    ]);
   });
 
   it('sends no ping on a protocol without one', async () => {

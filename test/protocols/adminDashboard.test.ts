@@ -38,8 +38,8 @@ describe('adminDashboard parse: valid frames', () => {
       [{ kind: 'admin/approval', action: 'approved', user: newAdminUser, performedBy: 'admin', timestamp: '2025-01-01T10:00:00.123Z', notes: 'Looks good' }]],
     ['approval_update rejected, performer as a user object, no notes', j({ type: 'approval_update', action: 'rejected', user: newUser, performed_by: { id: UUID, username: 'admin' }, timestamp: '2025-01-01T10:00:00Z' }),
       [{ kind: 'admin/approval', action: 'rejected', user: newAdminUser, performedBy: 'admin', timestamp: '2025-01-01T10:00:00.000Z', notes: null }]],
-    ['approval_update with a performer id and an unparseable time', j({ type: 'approval_update', action: 'approved', user: newUser, performed_by: UUID, timestamp: 'sometime', notes: null }),
-      [{ kind: 'admin/approval', action: 'approved', user: newAdminUser, performedBy: UUID, timestamp: 'sometime', notes: null }]],
+    ['approval_update with a performer id and an unparseable time', j({ type: 'approval_update', action: 'approved', user: newUser, performed_by: UUID, timestamp: 'sometime 5', notes: null }),
+      [{ kind: 'admin/approval', action: 'approved', user: newAdminUser, performedBy: UUID, timestamp: 'sometime 5', notes: null }]],
     ['new_user', j({ type: 'new_user', user: newUser, timestamp: QUOTED }), [{ kind: 'admin/newUser', user: newAdminUser, timestamp: '2025-01-01T10:00:00.123Z' }]],
     ['new_user with a username-less user (falls back to email)', j({ type: 'new_user', user: { id: UUID, email: 'e@x.io' } }),
       [{ kind: 'admin/newUser', user: { id: UUID, username: 'e@x.io', email: 'e@x.io' }, timestamp: NOW }]],
@@ -122,5 +122,32 @@ describe('adminDashboardDialect', () => {
       expect(typeof result.ok).toBe('boolean');
       if (!result.ok) expect(result.error).toMatch(/^adminDashboard/);
     }
+  });
+});
+
+describe('adminDashboard: times without a zone (backends.admin.timeZone)', () => {
+  const kolkata = adminDashboardDialect.withTimeZone!('Asia/Kolkata');
+  const newUserAt = (timestamp: string) => j({ type: 'new_user', user: newUser, timestamp });
+
+  it("reads the deployed server's naive Asia/Kolkata time as the right instant", () => {
+    expect(kolkata.parse(newUserAt(QUOTED))).toMatchObject({ ok: true, events: [{ timestamp: '2025-01-01T04:30:00.123Z' }] });
+    // A time that names its zone is left as it is; the default dialect reads naive times as UTC.
+    expect(kolkata.parse(newUserAt('2025-01-01T10:00:00Z'))).toMatchObject({ ok: true, events: [{ timestamp: '2025-01-01T10:00:00.000Z' }] });
+    expect(adminDashboardDialect.parse(newUserAt(QUOTED))).toMatchObject({ ok: true, events: [{ timestamp: '2025-01-01T10:00:00.123Z' }] });
+  });
+
+  it('follows daylight saving in zones that have it', () => {
+    const ny = adminDashboardDialect.withTimeZone!('America/New_York');
+    expect(ny.parse(newUserAt('2025-01-15 12:00:00'))).toMatchObject({ events: [{ timestamp: '2025-01-15T17:00:00.000Z' }] });
+    expect(ny.parse(newUserAt('2025-07-15 12:00:00'))).toMatchObject({ events: [{ timestamp: '2025-07-15T16:00:00.000Z' }] });
+  });
+
+  it('falls back to the receipt time for text that is not a time, never "Invalid Date"', () => {
+    expect(kolkata.parse(newUserAt('now'))).toMatchObject({ ok: true, events: [{ timestamp: NOW }] });
+    expect(kolkata.parse(newUserAt('{"timestamp": "now"}'))).toMatchObject({ ok: true, events: [{ timestamp: NOW }] });
+  });
+
+  it('refuses a zone name the runtime does not know, naming the fix', () => {
+    expect(() => adminDashboardDialect.withTimeZone!('Mars/Olympus')).toThrow('timeZone must be an IANA zone name such as "Asia/Kolkata" (got "Mars/Olympus").');
   });
 });

@@ -1,4 +1,4 @@
-import { type RealtimeEvent, noticesDialect, notificationsDialect, type NotificationsCommand } from 'react-realtime-kit';
+import { type RealtimeEvent, noticesDialect, notificationsDialect, notificationsSlice, parseNotificationList, type NotificationsCommand } from 'react-realtime-kit';
 import { DEFAULT_NOTIFICATION_KIND } from '../../src/backends/notifications/notificationsDialect';
 import { oddFrames } from './oddFrames';
 
@@ -141,5 +141,53 @@ describe('notifications dialects', () => {
       expect(typeof result.ok).toBe('boolean');
       if (!result.ok) expect(result.error).toMatch(/^notifications/);
     }
+  });
+});
+
+describe('notifications: REST list (SmartHunt as deployed, no socket)', () => {
+  it('reads a DRF page of notifications', () => {
+    const body = { count: 2, next: null, previous: null, results: [
+      { id: 7, title: 'Booking confirmed', body: 'See you soon', notification_type: 'booking', is_read: false, created_at: '2025-01-01T10:00:00Z' },
+      { id: 6, title: 'Hi', body: 'x', notification_type: 'message', is_read: true, created_at: '2025-01-01T09:00:00Z' },
+    ] };
+    expect(parseNotificationList(JSON.stringify(body))).toStrictEqual({
+      ok: true,
+      invalid: [],
+      notifications: [
+        { id: '7', title: 'Booking confirmed', body: 'See you soon', kind: 'booking', data: null, timestamp: '2025-01-01T10:00:00.000Z', read: false },
+        { id: '6', title: 'Hi', body: 'x', kind: 'message', data: null, timestamp: '2025-01-01T09:00:00.000Z', read: true },
+      ],
+    });
+  });
+
+  it('skips a bad entry and says why; refuses a body without a list', () => {
+    const result = parseNotificationList([{ title: 'no id' }, { id: 1, title: 't', created_at: 'now' }]);
+    expect(result).toMatchObject({ ok: true, notifications: [{ id: '1', timestamp: NOW }] });
+    expect(result.ok && result.invalid).toHaveLength(1);
+    expect(parseNotificationList({ detail: 'x' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('notifications slice: ERP notices re-sent with id null', () => {
+  const limits = { notifications: 200, bookings: 100 };
+  const notice = (timestamp: string, title = 'Exam schedule') =>
+    noticesDialect.parse(JSON.stringify({ type: 'notify', id: null, title, message: 'Posted', notification_type: 'notice', timestamp }));
+  const apply = (frames: ReturnType<typeof notice>[]) =>
+    frames.reduce((slice, frame) => {
+      if (!frame.ok) throw new Error(frame.error);
+      return frame.events.reduce((s, event) => notificationsSlice.reduce(s, { endpoint: 'notifications', event }, limits as never), slice);
+    }, notificationsSlice.initial);
+
+  it('shows a notice once when every save re-sends it with a new timestamp', () => {
+    const slice = apply([notice('2025-01-01T10:00:00Z'), notice('2025-01-01T10:01:00Z'), notice('2025-01-01T10:05:00Z')]);
+    expect(slice.items).toHaveLength(1);
+    expect(slice.unreadCount).toBe(1);
+    expect(slice.items[0]!.id).toMatch(/^anon:[0-9a-f]{8}$/);
+  });
+
+  it('keeps different notices apart, and the same text again after the window as a new notice', () => {
+    const slice = apply([notice('2025-01-01T10:00:00Z'), notice('2025-01-01T10:00:30Z', 'Holiday'), notice('2025-01-01T12:00:00Z')]);
+    expect(slice.items.map((n) => n.title)).toEqual(['Exam schedule', 'Holiday', 'Exam schedule']);
+    expect(new Set(slice.items.map((n) => n.id)).size).toBe(3);
   });
 });

@@ -1,5 +1,4 @@
 import type { BackendDefinition } from '../../core/RealtimeClient';
-import { tokenOrOriginHint } from '../djangoChannelsHints';
 import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
@@ -15,7 +14,10 @@ export const adminBackend: BackendDefinition<AdminCommand> = {
   name: 'admin',
   path: 'ws/admin/dashboard/',
   dialect: adminDashboardDialect,
-  hints: { handshake: tokenOrOriginHint },
+  hints: {
+    handshake:
+      'The token was refused or the Origin is not allowed: this server answers a non-staff user or a foreign Origin with HTTP 403, and (as deployed today) any bad, expired or malformed token with HTTP 500; browsers report both as close 1006. Check the token (the kit asks your token function for a fresh one after two refusals) and ALLOWED_HOSTS.',
+  },
   slices: [adminSlice, ordersSlice],
   restPaths: {
     /** Users awaiting approval. */

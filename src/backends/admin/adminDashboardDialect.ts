@@ -6,6 +6,7 @@
 import type { AdminEvent, AdminUser } from './types';
 import type { Dialect, OutgoingFrame, ParseResult } from '../../core/Dialect';
 import { pingPong } from '../../core/pingPong';
+import { inTimeZone } from '../../validation/timeZone';
 import { decodeJson, describe, FieldReader, guardValue, isPlainObject, nowIso, parseTyped, reject } from '../../validation/validate';
 import type { JsonObject, MessageHandler } from '../../validation/validate';
 
@@ -141,6 +142,7 @@ export const adminDashboardDialect: Dialect<AdminCommand> = {
     () => JSON.stringify({ type: 'ping', timestamp: nowIso() }),
     (event) => event.kind === 'pong',
   ),
+  withTimeZone: (timeZone) => inTimeZone(adminDashboardDialect, timeZone),
 };
 
 /** A parsed pending-users list, or why not; `invalid` holds the errors of skipped entries. */

@@ -1,10 +1,30 @@
+import { fillPath } from '../../core/endpointUrl';
+import { call, invalidBody } from '../../core/callRest';
+import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { RealtimeError } from '../../core/RealtimeError';
 import { notificationsBackend } from './notificationsBackend';
+import { parseNotificationList } from './notificationsDialect';
+
+/** Where REST-loaded notifications enter the store (not the socket's endpoint: they do not make it live). */
+const REST_ENDPOINT = 'notifications/rest';
+
+/** The socket is unavailable (never opened, dropped, or open but silent) and there is a REST API to use instead. */
+function overRest(client: RealtimeClient): boolean {
+  const live = client.connectionState(notificationsBackend)?.status === 'open' && client.store.getState().notifications.live;
+  return !live && Boolean(client.restConfig.apiUrl);
+}
 
 function markRead(client: RealtimeClient, id: string | null): void {
   client.dispatch({ endpoint: 'notifications', event: { kind: 'notification/readLocally', id } });
   client.flush();
+  if (overRest(client)) {
+    const paths = client.use(notificationsBackend).restPaths;
+    const [method, path, body] = id === null ? (['POST', paths['markAllRead']!, {}] as const) : (['PATCH', fillPath(paths['detail']!, id), { is_read: true }] as const);
+    // Reported through onError by call(); the local mark stays.
+    void call(client, () => restOf(client).request(method, path, body), id === null ? 'marking all notifications read' : `marking notification ${id} read`).catch(() => undefined);
+    return;
+  }
   try {
     client.send(notificationsBackend, id === null ? { type: 'mark_all_read' } : { type: 'mark_read', notificationId: id });
   } catch (cause) {
@@ -15,7 +35,7 @@ function markRead(client: RealtimeClient, id: string | null): void {
   }
 }
 
-/** Mark a notification read: at once here, and on the server when its protocol accepts it. */
+/** Mark a notification read: at once here, and on the server (over the socket, or REST when the socket is unavailable). */
 export function markNotificationRead(client: RealtimeClient, id: string): void {
   markRead(client, id);
 }
@@ -23,4 +43,22 @@ export function markNotificationRead(client: RealtimeClient, id: string): void {
 /** Mark every notification read, likewise. */
 export function markAllNotificationsRead(client: RealtimeClient): void {
   markRead(client, null);
+}
+
+/**
+ * Load the notifications and the unread count over REST (`GET notifications/` and
+ * `notifications/stats/`): SmartHunt as deployed serves no socket. Failures are reported and rethrown.
+ */
+export async function loadNotifications(client: RealtimeClient): Promise<void> {
+  const paths = client.use(notificationsBackend).restPaths;
+  const rest = restOf(client);
+  await call(client, async () => {
+    const [body, stats] = await Promise.all([rest.request('GET', paths['list']!), rest.request('GET', paths['stats']!)]);
+    const result = parseNotificationList(body);
+    if (!result.ok) invalidBody(`GET ${paths['list']}`, result.error);
+    client.dispatch({ endpoint: REST_ENDPOINT, event: { kind: 'notification/loaded', notifications: result.notifications } });
+    const unread = (stats as { unread?: unknown } | null)?.unread;
+    const count = typeof unread === 'number' && Number.isInteger(unread) && unread >= 0 ? unread : result.notifications.filter((n) => !n.read).length;
+    client.dispatch({ endpoint: REST_ENDPOINT, event: { kind: 'notification/unreadCount', count } });
+  }, 'loading the notifications');
 }

@@ -15,7 +15,19 @@ export const notificationsBackend: BackendDefinition<NotificationsCommand> = {
   hints: { handshake: tokenOrOriginHint },
   // SmartHunt also pushes its own chat messages on this socket: they land in the chat slice.
   slices: [notificationsSlice, chatSlice],
+  restPaths: {
+    /** The user's notifications (GET; DRF page or array). */
+    list: '/api/interactions/notifications/',
+    /** `{ total, unread, by_type }` (GET). */
+    stats: '/api/interactions/notifications/stats/',
+    /** Mark every notification read (POST). */
+    markAllRead: '/api/interactions/notifications/mark-all-read/',
+    /** One notification (PATCH `{ is_read: true }`). */
+    detail: '/api/interactions/notifications/{id}/',
+  },
   onOpen: ({ reconnected, send }) => {
     if (reconnected) send({ type: 'get_unread_count' });
   },
+  // Until it greets again, the hook's REST polling keeps the list up to date.
+  onClosed: ({ dispatch }) => dispatch({ kind: 'notification/socketClosed' }),
 };

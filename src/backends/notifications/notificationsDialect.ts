@@ -7,7 +7,8 @@
 import type { Notification } from './types';
 import type { Dialect, OutgoingFrame, ParseResult } from '../../core/Dialect';
 import { pingPong } from '../../core/pingPong';
-import { parseTyped, wireId } from '../../validation/validate';
+import { inTimeZone } from '../../validation/timeZone';
+import { decodeJson, describe, FieldReader as Reader, guardValue, isPlainObject, parseTyped, reject, wireId } from '../../validation/validate';
 import type { FieldReader, JsonObject, MessageHandler } from '../../validation/validate';
 
 /** SmartHunt's notification. */
@@ -60,7 +61,8 @@ export const DEFAULT_NOTIFICATION_KIND = 'info';
 
 const NOTIFY_FIELDS = ['type', 'id', 'notification_id', 'title', 'body', 'message', 'notification_type', 'data', 'timestamp'];
 
-// 32-bit FNV-1a: a stable id for a notice sent without one, so a repeat dedupes.
+// 32-bit FNV-1a: a stable id from a notice's content when it comes without one (the ERP sends
+// `id: null` on every save while published), so a re-send dedupes (see the slice's window).
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -76,7 +78,7 @@ function readNotification(r: FieldReader, strict: boolean): Notification {
   const merged = Object.keys(extras).length > 0 ? { ...extras, ...data } : data;
   const id = strict
     ? r.id('notification_id')
-    : (r.id('notification_id', 'nullable') ?? r.id('id', 'nullable') ?? `anon:${fnv1a(JSON.stringify([title, body, kind, r.raw('timestamp') ?? null]))}`);
+    : (r.id('notification_id', 'nullable') ?? r.id('id', 'nullable') ?? `anon:${fnv1a(JSON.stringify([title, body, kind]))}`);
   return { id, title, body: body ?? '', kind, data: merged, timestamp: r.timestamp('timestamp'), read: false };
 }
 
@@ -148,6 +150,7 @@ export const notificationsDialect: Dialect<NotificationsCommand> = {
   parse: parseNotifications,
   encode: encodeNotifications,
   heartbeat: pingPong(() => JSON.stringify({ type: 'ping' }), isPong),
+  withTimeZone: (timeZone) => inTimeZone(notificationsDialect, timeZone),
 };
 
 /** The same parser for sockets that answer no ping: the ERP notices and the `notify`-only variant. */
@@ -156,4 +159,43 @@ export const noticesDialect: Dialect<NotificationsCommand> = {
   token: 'query',
   parse: parseNotifications,
   encode: encodeNotifications,
+  withTimeZone: (timeZone) => inTimeZone(noticesDialect, timeZone),
 };
+
+/** A parsed REST notification list, or why not; `invalid` holds the errors of skipped entries. */
+export type NotificationListResult = { ok: true; notifications: Notification[]; invalid: string[] } | { ok: false; error: string };
+
+/**
+ * Parse SmartHunt's `GET /api/interactions/notifications/`: DRF's page `{ results: [...] }` or
+ * an array of `{ id, title, body, notification_type, is_read, created_at, data? }`. A bad entry
+ * is skipped and reported. Never throws.
+ */
+export function parseNotificationList(body: unknown): NotificationListResult {
+  const label = 'notifications';
+  const result = guardValue(label, () => {
+    const decoded = decodeJson(body, label);
+    const list = isPlainObject(decoded) ? decoded['results'] : decoded;
+    if (!Array.isArray(list)) return reject(`${label}: body must be an array or { results: [...] } (got ${describe(decoded)})`);
+    const notifications: Notification[] = [];
+    const invalid: string[] = [];
+    list.forEach((entry, i) => {
+      const one = guardValue(label, (): Notification => {
+        if (!isPlainObject(entry)) return reject(`${label}: "[${i}]" must be an object (got ${describe(entry)})`);
+        const r = new Reader(entry, label, `[${i}].`);
+        return {
+          id: r.id('id'),
+          title: r.string('title', 'nullable') ?? '',
+          body: r.string('body', 'nullable') ?? r.string('message', 'nullable') ?? '',
+          kind: r.string('notification_type', 'nullable', { max: 256 }) ?? DEFAULT_NOTIFICATION_KIND,
+          data: r.object('data', 'nullable'),
+          timestamp: r.timestamp(r.has('created_at') ? 'created_at' : 'timestamp'),
+          read: r.boolean('is_read', 'nullable') ?? false,
+        };
+      });
+      if (one.ok) notifications.push(one.value);
+      else invalid.push(one.error);
+    });
+    return { notifications, invalid };
+  });
+  return result.ok ? { ok: true, ...result.value } : result;
+}

@@ -27,10 +27,19 @@ export type NotificationEvent =
   | { kind: 'notification/allMarkedRead'; markedCount: number }
   | { kind: 'booking/updated'; booking: Booking }
   /** Local: marked read here (`id` null: all). */
-  | { kind: 'notification/readLocally'; id: string | null };
+  | { kind: 'notification/readLocally'; id: string | null }
+  /** Local: the list from REST (`GET notifications/`), merged by id. */
+  | { kind: 'notification/loaded'; notifications: Notification[] }
+  /** Local: the socket closed; until it greets again, notifications come over REST. */
+  | { kind: 'notification/socketClosed' };
 
 export interface NotificationsSlice {
   items: Notification[];
   unreadCount: number;
   bookings: Booking[];
+  /**
+   * The socket greeted, or sent an unread count, since it last opened: it is live. While it is
+   * not (no socket on the server, or a route that answers nothing), `useNotifications` polls REST.
+   */
+  live: boolean;
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { AdminUser } from '../../backends/admin/types';
 import { Avatar } from './Avatar';
@@ -24,7 +24,8 @@ export interface PendingUsersListProps {
   pendingCount: number | null;
   loading: boolean;
   onApprove: ((id: string) => void) | undefined;
-  onReject: ((id: string) => void) | undefined;
+  /** Called with the reason the admin typed (servers may require one to reject). */
+  onReject: ((id: string, reason: string) => void) | undefined;
   locale: string | undefined;
   cls: ClassNameFn;
 }
@@ -32,10 +33,14 @@ export interface PendingUsersListProps {
 /** Users awaiting approval, each with Approve / Reject; scrolls when the list is long. */
 export function PendingUsersList({ users, pending, pendingCount, loading, onApprove, onReject, locale, cls }: PendingUsersListProps): ReactElement {
   const listRef = useRef<HTMLDivElement>(null);
+  const formId = useId();
+  // The user whose Reject asks for a reason, and the reason typed so far.
+  const [rejecting, setRejecting] = useState<{ id: string; reason: string } | null>(null);
   // The row leaves the list at once (optimistic): keep keyboard focus in the list rather than
   // letting it fall back to the page.
-  const decide = (action: ((id: string) => void) | undefined, id: string): void => {
-    action?.(id);
+  const decide = (act: () => void): void => {
+    setRejecting(null);
+    act();
     listRef.current?.focus();
   };
   if (loading) {
@@ -78,13 +83,57 @@ export function PendingUsersList({ users, pending, pendingCount, loading, onAppr
                 </span>
               </span>
               <span className={cls('rrk-dashboard__actions')}>
-                <button type="button" className={cls('rrk-dashboard__button')} data-variant="primary" disabled={busy} aria-label={`Approve ${user.username}`} onClick={() => decide(onApprove, user.id)}>
+                <button type="button" className={cls('rrk-dashboard__button')} data-variant="primary" disabled={busy} aria-label={`Approve ${user.username}`} onClick={() => decide(() => onApprove?.(user.id))}>
                   Approve
                 </button>
-                <button type="button" className={cls('rrk-dashboard__button')} data-variant="danger" disabled={busy} aria-label={`Reject ${user.username}`} onClick={() => decide(onReject, user.id)}>
+                <button
+                  type="button"
+                  className={cls('rrk-dashboard__button')}
+                  data-variant="danger"
+                  disabled={busy}
+                  aria-label={`Reject ${user.username}`}
+                  aria-expanded={rejecting?.id === user.id}
+                  aria-controls={rejecting?.id === user.id ? `${formId}-reject` : undefined}
+                  onClick={() => setRejecting(rejecting?.id === user.id ? null : { id: user.id, reason: '' })}
+                >
                   Reject
                 </button>
               </span>
+              {rejecting?.id === user.id && (
+                <form
+                  id={`${formId}-reject`}
+                  className={cls('rrk-dashboard__reject')}
+                  aria-label={`Rejecting ${user.username}`}
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const reason = rejecting.reason.trim();
+                    if (reason) decide(() => onReject?.(user.id, reason));
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Escape') setRejecting(null);
+                  }}
+                >
+                  <label className={cls('rrk-dashboard__reject-label')} htmlFor={`${formId}-reason`}>
+                    Reason for rejecting {user.username}
+                  </label>
+                  <input
+                    id={`${formId}-reason`}
+                    className={cls('rrk-dashboard__reject-input')}
+                    type="text"
+                    required
+                    maxLength={500}
+                    autoFocus
+                    value={rejecting.reason}
+                    onChange={(event) => setRejecting({ id: user.id, reason: event.target.value })}
+                  />
+                  <button type="submit" className={cls('rrk-dashboard__button')} data-variant="danger" disabled={!rejecting.reason.trim()}>
+                    Confirm reject
+                  </button>
+                  <button type="button" className={cls('rrk-dashboard__button')} onClick={() => setRejecting(null)}>
+                    Cancel
+                  </button>
+                </form>
+              )}
             </li>
           );
         })}

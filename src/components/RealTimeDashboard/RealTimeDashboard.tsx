@@ -31,7 +31,7 @@ export function RealTimeDashboard(props: RealTimeDashboardProps): ReactElement {
       error={error}
       // The hook resolves false and sets `error` on failure, so nothing is left unhandled here.
       onApprove={(id) => void approveUser(id)}
-      onReject={(id) => void rejectUser(id)}
+      onReject={(id, reason) => void rejectUser(id, reason)}
       onRetry={() => void refresh()}
     />
   );

@@ -33,7 +33,8 @@ export interface RealTimeDashboardViewProps extends Omit<ComponentPropsWithoutRe
   /** Called with the user's id when Approve is pressed. @default none (the button does nothing) */
   onApprove?: (id: string) => void;
   /** Called with the user's id when Reject is pressed. @default none (the button does nothing) */
-  onReject?: (id: string) => void;
+  /** Reject with the reason the admin typed in the row's inline form. */
+  onReject?: (id: string, reason: string) => void;
   /** Shows a "Try again" button in the error alert. @default none (no button) */
   onRetry?: () => void;
   /** Skeletons instead of data. @default stats === null && pendingCount === null */

@@ -1,4 +1,5 @@
 """What the socket and the REST API both serve: user JSON and dashboard stats."""
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
@@ -44,4 +45,7 @@ def dashboard_stats():
 
 def pending_count():
     User = get_user_model()
+    if settings.DEPLOYED:
+        # Deployed: rejected users are never taken off the pending queue.
+        return User.objects.filter(approval_status__in=[User.PENDING, User.REJECTED]).count()
     return User.objects.filter(approval_status=User.PENDING).count()

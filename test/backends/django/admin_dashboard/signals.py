@@ -4,7 +4,9 @@ Broadcasts to the `admin_dashboard` group. Their timestamps keep the real server
 e.g. "\"2025-01-01 10:00:00.123456\"".
 """
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from django.conf import settings
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_save, pre_save
@@ -19,6 +21,9 @@ from .services import pending_count, performer_json, user_json
 
 
 def quoted_now():
+    if settings.DEPLOYED:
+        # The deployed server runs with TIME_ZONE = 'Asia/Kolkata': a naive local time, 5 h 30 ahead of UTC.
+        return json.dumps(str(datetime.utcnow() + timedelta(hours=5, minutes=30)))
     return json.dumps(str(datetime.now()))
 
 
@@ -35,12 +40,16 @@ def new_user_registered(sender, instance, created, **kwargs):
         notification_type='new_user', related_user=instance,
     )
     group_send(GROUP, {'type': 'new_user', 'user': user_json(instance), 'timestamp': quoted_now()})
+    if settings.DEPLOYED:
+        # A group event the consumer has no handler for: every admin socket closes with 1011 here.
+        group_send(GROUP, {'type': 'new_notification', 'title': 'New user registration', 'message': f'{instance.username} is waiting for approval'})
     broadcast_pending_count(1)
 
 
 @receiver(post_save, sender=ApprovalLog)
 def approval_recorded(sender, instance, created, **kwargs):
-    if not created:
+    # Deployed: the signal compares the saved row with itself, so nothing is ever sent.
+    if not created or settings.DEPLOYED:
         return
     group_send(GROUP, {
         'type': 'approval_update',
@@ -63,7 +72,11 @@ def remember_order_status(sender, instance, **kwargs):
 @receiver(post_save, sender=Order)
 def order_status_changed(sender, instance, created, **kwargs):
     previous = getattr(instance, '_admin_previous_status', None)
-    if created or previous == instance.status:
+    if settings.DEPLOYED:
+        # Deployed: only a creation is announced (a status change compares the row with itself).
+        if not created:
+            return
+    elif created or previous == instance.status:
         return
     group_send(GROUP, {
         'type': 'order_update',

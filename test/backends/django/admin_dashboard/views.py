@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from rest_framework.permissions import IsAdminUser
@@ -21,6 +22,10 @@ class DashboardView(StaffView):
 class PendingApprovalsView(StaffView):
     def get(self, request):
         User = get_user_model()
+        if settings.DEPLOYED:
+            # Deployed: rejected users are still listed (their status is never changed), as {success, count, data}.
+            users = [user_json(u) for u in User.objects.filter(approval_status__in=[User.PENDING, 'rejected']).order_by('-date_joined', '-id')]
+            return Response({'success': True, 'count': len(users), 'data': users})
         users = [user_json(u) for u in User.objects.filter(approval_status=User.PENDING).order_by('-date_joined', '-id')]
         return Response({'results': users, 'count': len(users)})
 
@@ -46,8 +51,23 @@ class DecideView(StaffView):
     def post(self, request, user_id):
         User = get_user_model()
         notes = request.data.get('notes') if isinstance(request.data, dict) else None
+        if settings.DEPLOYED and self.action == 'rejected':
+            reason = request.data.get('reason') if isinstance(request.data, dict) else None
+            if not isinstance(reason, str) or not reason.strip():
+                return Response({'success': False, 'message': 'Rejection reason is required'}, status=400)
+            notes = reason
         if notes is not None and not isinstance(notes, str):
             return Response({'error': 'notes must be a string'}, status=400)
+        if settings.DEPLOYED:
+            pending = [User.PENDING, 'rejected']
+            with transaction.atomic():
+                user = User.objects.filter(uuid=user_id, approval_status__in=pending).first()
+                if user is None:
+                    return Response({'success': False, 'message': 'User not found or not pending'}, status=404)
+                user.approval_status = self.action
+                user.save(update_fields=['approval_status'])
+            ApprovalLog.objects.create(user=user, action=self.action, performed_by=request.user, notes=notes)
+            return Response({'success': True, 'message': f'User {self.action}', 'data': user_json(user)})
         with transaction.atomic():
             user = User.objects.filter(uuid=user_id, approval_status=User.PENDING).first()
             if user is None:
