@@ -1,6 +1,6 @@
 export { notificationsBackend } from './notificationsBackend';
 export { notificationsSlice } from './notificationsSlice';
-export { markNotificationRead, markAllNotificationsRead, loadNotifications } from './notificationActions';
+export { markNotificationRead, markAllNotificationsRead, loadNotifications, pollNotifications } from './notificationActions';
 export { notificationsDialect, noticesDialect, parseNotificationList } from './notificationsDialect';
 export { useNotifications } from './useNotifications';
 

@@ -62,3 +62,33 @@ export async function loadNotifications(client: RealtimeClient): Promise<void> {
     client.dispatch({ endpoint: REST_ENDPOINT, event: { kind: 'notification/unreadCount', count } });
   }, 'loading the notifications');
 }
+
+const MAX_POLL_DELAY = 300_000;
+
+/**
+ * Load the notifications over REST now and then every `interval` ms (at least 1 s) until the
+ * returned stop is called. One request at a time; failures back off (doubling, at most 5 min);
+ * a 401, 403 or 404 stops the polling (the failure is reported once, through onError).
+ */
+export function pollNotifications(client: RealtimeClient, interval = 30_000): () => void {
+  const every = Math.max(1000, Number(interval) || 30_000);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let failures = 0;
+  const tick = async (): Promise<void> => {
+    try {
+      await loadNotifications(client);
+      failures = 0;
+    } catch (error) {
+      // No such API, or not allowed: asking again will not help.
+      if ([401, 403, 404].includes((error as RealtimeError).status ?? 0)) stopped = true;
+      failures += 1;
+    }
+    if (!stopped) timer = setTimeout(tick, Math.min(every * 2 ** failures, MAX_POLL_DELAY));
+  };
+  void tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

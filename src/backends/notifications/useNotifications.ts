@@ -1,7 +1,6 @@
 import { useCallback, useEffect } from 'react';
-import { loadNotifications, markAllNotificationsRead, markNotificationRead } from './notificationActions';
+import { markAllNotificationsRead, markNotificationRead, pollNotifications } from './notificationActions';
 import type { ConnectionStatus } from '../../core/ConnectionState';
-import type { RealtimeError } from '../../core/RealtimeError';
 import { notificationsBackend } from './notificationsBackend';
 import type { Notification } from './types';
 import { useRealtimeClient } from '../../hooks/useRealtimeClient';
@@ -30,8 +29,6 @@ export interface NotificationsResult {
   markAllRead(): void;
 }
 
-const MAX_POLL_DELAY = 300_000;
-
 /**
  * Live notifications from `ws/notifications/` — the SmartHunt consumer by default, or the
  * ERP / `notify`-only servers with `backends: { notifications: { dialect: noticesDialect } }`
@@ -47,29 +44,7 @@ export function useNotifications({ pollInterval = 30_000 }: NotificationsOptions
   const status = useRealtimeState((s) => s.connections.notifications?.status ?? 'idle');
   const polling = pollInterval !== false && Boolean(client.restConfig.apiUrl) && !(live && status === 'open');
 
-  useEffect(() => {
-    if (!polling) return;
-    const interval = Math.max(1000, Number(pollInterval) || 30_000);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    let failures = 0;
-    const tick = async (): Promise<void> => {
-      try {
-        await loadNotifications(client);
-        failures = 0;
-      } catch (error) {
-        // Reported by loadNotifications. No such API, or not allowed: asking again will not help.
-        if ([401, 403, 404].includes((error as RealtimeError).status ?? 0)) stopped = true;
-        failures += 1;
-      }
-      if (!stopped) timer = setTimeout(tick, Math.min(interval * 2 ** failures, MAX_POLL_DELAY));
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [client, polling, pollInterval]);
+  useEffect(() => (polling ? pollNotifications(client, pollInterval || undefined) : undefined), [client, polling, pollInterval]);
 
   const markRead = useCallback((id: string) => markNotificationRead(client, id), [client]);
   const markAllRead = useCallback(() => markAllNotificationsRead(client), [client]);

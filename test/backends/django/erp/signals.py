@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -25,6 +27,17 @@ def push_notification(sender, instance, created, **kwargs):
 
 @receiver(post_save, sender=Notice)
 def publish_notice(sender, instance, created, **kwargs):
+    if settings.DEPLOYED:
+        # Deployed: every save of a published notice goes to each user's group again, with
+        # `id: None` (no Notification row), so a client cannot tell a re-save from a new notice.
+        payload = {
+            'type': 'notify', 'id': None, 'title': instance.title, 'message': instance.message,
+            'notification_type': 'notice', 'timestamp': timezone.now().isoformat(),
+            'notice_id': instance.id, 'priority': instance.priority,
+        }
+        for user_id in get_user_model().objects.filter(is_active=True).values_list('id', flat=True):
+            group_send(notification_group(user_id), payload)
+        return
     if not created:
         return
     extra = {

@@ -27,7 +27,12 @@ from admin_dashboard.consumers import AdminDashboardConsumer  # noqa: E402
 from erp.consumers import ChatConsumer, NotificationConsumer as ErpNotificationConsumer  # noqa: E402
 from erp.middleware import TokenAuthMiddleware  # noqa: E402
 from orders.consumers import OrderConsumer  # noqa: E402
-from smarthunt.consumers import NotificationConsumer  # noqa: E402
+from django.conf import settings  # noqa: E402
+from smarthunt.consumers import NotificationConsumer, ShadowingNotificationConsumer  # noqa: E402
+
+if settings.DEPLOYED:
+    # SmartHunt as deployed: the chatbot's ws/notifications/ route shadows the real consumer.
+    NotificationConsumer = ShadowingNotificationConsumer  # noqa: F811
 
 websocket_urlpatterns = [
     re_path(r'^ws/orders/(?P<order_id>\d+)/$', OrderConsumer.as_asgi()),

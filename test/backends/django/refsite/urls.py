@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path('api/v1/admin-dashboard/', include('admin_dashboard.urls')),
+    path('api/interactions/', include('smarthunt.urls')),
 ]
 
 if settings.TEST_CONTROL:

@@ -122,3 +122,32 @@ class NotificationConsumer(AsyncWebsocketConsumer):
     @database_sync_to_async
     def mark_all_read(self):
         return Notification.objects.filter(recipient=self.user, is_read=False).update(is_read=True)
+
+
+class ShadowingNotificationConsumer(NotificationConsumer):
+    """
+    Deployed mode: the chatbot app's ws/notifications/ consumer, whose route is listed first and
+    wins. It joins user_<id> and accepts, then sends nothing: no greeting, no unread_count, no
+    pong (it has no receive). Its only group handler is `notify`, so a `chat_message` or
+    `booking_update` sent to the group closes it with 1011 ("No handler for message type").
+    """
+
+    async def connect(self):
+        self.user = await self.authenticate()
+        if self.user is None:
+            await self.close()
+            return
+        self.group_name = f'user_{self.user.id}'
+        await self.channel_layer.group_add(self.group_name, self.channel_name)
+        await self.accept()
+
+    async def receive(self, text_data=None, bytes_data=None):
+        return
+
+    async def notify(self, event):
+        await self.send_json(event)
+
+    chat_message = None
+    booking_update = None
+    notification = None
+    unread_count = None

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -8,7 +9,8 @@ from .models import Booking, Message, Notification
 
 @receiver(post_save, sender=Notification)
 def push_notification(sender, instance, created, **kwargs):
-    if not created:
+    # Deployed: the notification signals are never imported, so nothing is pushed (REST only).
+    if not created or settings.DEPLOYED:
         return
     group = f'user_{instance.recipient_id}'
     group_send(group, {

@@ -9,5 +9,6 @@ urlpatterns = [
     path('smarthunt/bookings/<int:booking_id>/', views.booking),
     path('smarthunt/messages/', views.smarthunt_message),
     path('erp/notices/', views.notice),
+    path('erp/notices/<int:notice_id>/resave/', views.resave_notice),
     path('register/', views.register),
 ]

@@ -69,3 +69,16 @@ def notice(request):
 @require_POST
 def register(request):
     return _run(request, actions.register)
+
+
+@csrf_exempt
+@require_POST
+def resave_notice(request, notice_id):
+    """Save a published notice again (an edit, or any save): deployed mode re-sends it with id null."""
+    from erp.models import Notice
+
+    notice = Notice.objects.filter(pk=notice_id).first()
+    if notice is None:
+        return JsonResponse({'error': 'no such notice'}, status=404)
+    notice.save()
+    return JsonResponse({'notice_id': notice.id})
