@@ -1,8 +1,10 @@
 import json
 
 from channels.db import database_sync_to_async
+from django.conf import settings
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from . import deployed
 from .models import Order, order_payload
 
 
@@ -35,4 +37,7 @@ class OrderConsumer(AsyncWebsocketConsumer):
     @database_sync_to_async
     def get_snapshot(self):
         order = Order.objects.select_related('booster').filter(pk=self.order_id).first()
-        return None if order is None else order_payload(order, 'Order updated')
+        if order is None:
+            return None
+        # Deployed: percent_for_view progress, str() floats, and no snapshot when the price computation raises.
+        return deployed.snapshot_payload(order) if settings.DEPLOYED else order_payload(order, 'Order updated')

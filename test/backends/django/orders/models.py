@@ -9,7 +9,8 @@ class Order(models.Model):
 
     customer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name='orders')
     booster = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name='boosted_orders')
-    status = models.CharField(max_length=16, choices=STATUS_CHOICES, default='New')
+    # Nullable like the real server's column (deployed mode sends null; documented mode never sets it).
+    status = models.CharField(max_length=16, choices=STATUS_CHOICES, default='New', null=True, blank=True)
     progress = models.PositiveSmallIntegerField(null=True, blank=True)
     booster_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     actual_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
@@ -17,6 +18,11 @@ class Order(models.Model):
     reached_division = models.PositiveSmallIntegerField(null=True, blank=True)
     reached_marks = models.PositiveSmallIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Deployed mode only (see deployed.py): the real BaseOrder's free-text message and is_done flag,
+    # and whether the order has League of Legends division details (the price computation).
+    message = models.CharField(max_length=300, null=True, blank=True)
+    is_done = models.BooleanField(default=False)
+    lol_details = models.BooleanField(default=False)
 
 
 def decimal_text(value):
