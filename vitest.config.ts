@@ -37,6 +37,7 @@ const browser = () => ({
  * - browser: test/browser/** in real Chromium
  * - e2e: the demo app in Chromium against the simulator server
  * - storybook: every story in stories/ rendered (and its play function run) in Chromium
+ * - consumers: small real apps install the packed package (`npm pack`) and build and run it
  */
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
@@ -62,7 +63,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', 'test/e2e/**', 'test/consumers/**'],
           environment: 'node',
           setupFiles: ['test/setup/jsdom.ts'],
         },
@@ -85,6 +86,19 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real apps (Vite + React 18.3 / 19.0 / 19.3, Next.js App Router) that npm-install the
+          // packed tarball, type-check, build, and run in Chromium: see test/consumers/README.md.
+          name: 'consumers',
+          include: ['test/consumers/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/consumers/globalSetup.ts'],
+          testTimeout: 15 * 60_000,
+          hookTimeout: 2 * 60_000,
         },
       },
       {

@@ -18,6 +18,8 @@ import { appEnv, expectSuccess, run } from './process';
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const cacheRoot = join(repoRoot, 'node_modules/.cache/rrk-consumers');
 export const artifactsRoot = join(repoRoot, 'test-artifacts/consumers');
+/** Every built app's size, rewritten by each run. */
+export const sizesFile = join(artifactsRoot, 'sizes.json');
 const appsRoot = fileURLToPath(new URL('../apps/', import.meta.url));
 
 const NPM_FLAGS = ['--no-audit', '--no-fund', '--prefer-offline'];
@@ -109,6 +111,11 @@ export async function prepareInstall(spec: InstallSpec, tarball: string): Promis
   return withLock(dir, INSTALL_TIMEOUT * 2, async () => {
     const cached = existsSync(join(dir, INSTALLED_MARKER));
     if (!cached) {
+      // Installs of this app for other versions are outdated: only this one is used now.
+      const key = basename(dir);
+      for (const entry of readdirSync(cacheRoot)) {
+        if (entry !== key && new RegExp(`^${spec.name.replace(/[.]/g, '\\.')}-[0-9a-f]{12}$`).test(entry)) rmSync(join(cacheRoot, entry), { recursive: true, force: true });
+      }
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const pkg = { name: `rrk-consumer-${spec.name}`, version: '0.0.0', private: true, type: 'module', dependencies: spec.dependencies };
