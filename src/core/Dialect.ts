@@ -46,5 +46,5 @@ export interface DialectHeartbeat {
   ping(): OutgoingFrame;
   isPong(event: StoreEvent): boolean;
   /** Starts the interval and timeout (`createHeartbeat`); brought by the dialect so apps on dialects without a ping do not bundle it. */
-  monitor(schedule: { interval: number; timeout: number }, ping: () => boolean, onDead: () => void): Heartbeat;
+  monitor(schedule: { interval: number; timeout: number }, ping: () => boolean, onDead: (silent?: string) => void): Heartbeat;
 }

@@ -16,9 +16,6 @@ export interface HeartbeatOptions {
   timeout?: number;
 }
 
-/** Unanswered pings after which a socket that never answered one is no longer pinged. */
-export const SILENT_PINGS = 2;
-
 export interface ConnectionOptions {
   /** The endpoint key, used in errors (`orders:42`, `notifications`). */
   key: string;
@@ -87,24 +84,15 @@ export function createConnection(options: ConnectionOptions): Connection {
   let wakeWait: (() => void) | undefined;
   const ping = dialect.heartbeat;
   const schedule = options.heartbeat;
-  // A server that has never answered a ping (a route shadowed by another consumer, a variant
-  // without pong) is not dead: after SILENT_PINGS unanswered pings it is no longer pinged, and
-  // this is reported once, instead of replacing a working socket every interval + timeout.
-  let ponged = false;
-  let silentPings = 0;
   const heartbeat =
     schedule && ping
       ? ping.monitor(
           schedule,
           () => state.status === 'open' && Boolean(transport?.send(ping.ping())),
-          () => {
-            if (!ponged) {
-              if (++silentPings < SILENT_PINGS) heartbeat!.start();
-              else report('heartbeat-timeout', `${key}: the server never answered a ping (${silentPings} sent, ${schedule.timeout} ms each); pinging stops, and a dead socket is noticed only when it closes.`);
-              return;
-            }
-            report('heartbeat-timeout', `${key}: no pong within ${schedule.timeout} ms; replacing the socket.`);
-            transport?.reconnect();
+          // With a reason: a server that never answers pings is no longer pinged (see createHeartbeat).
+          (silent) => {
+            report('heartbeat-timeout', `${key}: ${silent ?? `no pong within ${schedule.timeout} ms; replacing the socket.`}`);
+            if (!silent) transport?.reconnect();
           },
         )
       : null;
@@ -181,7 +169,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     openedAt = Date.now();
     setState({ status: 'open', attempt: failures, error: null });
     flush();
-    if (ponged || silentPings < SILENT_PINGS) heartbeat?.start();
+    heartbeat?.start();
   }
 
   function invalid(reason: string): void {
@@ -201,10 +189,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (result.error) invalid(result.error);
     else options.onFrame?.(true);
     if (!result.ok) return;
-    if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) {
-      ponged = true;
-      heartbeat.pong();
-    }
+    if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
     if (result.events.length) options.onEvents(result.events);
   }
 

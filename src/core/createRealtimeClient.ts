@@ -87,9 +87,10 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     checkOptions(settings.restPaths, Object.keys(restPaths), `backends.${name}.restPaths`);
     Object.assign(restPaths, settings.restPaths);
     const { limits: _limits, restPaths: _paths, timeZone, ...rest } = settings;
-    if (timeZone !== undefined) {
+    if (timeZone) {
+      // The dialect reads zoneless times in that zone and checks the name; one without such times has no withTimeZone.
       const dialect = rest.dialect ?? definition.dialect;
-      if (typeof timeZone !== 'string' || !dialect.withTimeZone) throw new TypeError(`backends.${name}.timeZone: ${dialect.withTimeZone ? 'must be an IANA zone name such as "Asia/Kolkata"' : `the ${dialect.name} protocol reads no times without a zone`}.`);
+      if (!dialect.withTimeZone) throw new TypeError(`backends.${name}.timeZone: ${dialect.name} sends no zoneless times.`);
       rest.dialect = dialect.withTimeZone(timeZone);
     }
     return { ...definition, ...rest, restPaths } as ResolvedBackend<B>;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backoffDelay, resolveReconnect } from '../../src/core/backoff';
-import { SILENT_PINGS } from '../../src/core/createConnection';
+import { SILENT_PINGS } from '../../src/core/createHeartbeat';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';

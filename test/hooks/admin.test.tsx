@@ -21,6 +21,7 @@ function Dashboard() {
             {u.username}
             <button disabled={pending[u.id]} onClick={() => void approveUser(u.id)}>approve {u.username}</button>
             <button onClick={() => void rejectUser(u.id)}>reject {u.username}</button>
+            <button onClick={() => void rejectUser(u.id, 'Duplicate account')}>reject with reason {u.username}</button>
           </li>
         ))}
       </ul>
@@ -33,6 +34,21 @@ const count = () => screen.getByTestId('count').textContent;
 const pendingNames = () => [...screen.getByTestId('pending').querySelectorAll('li')].map((li) => li.firstChild!.textContent);
 
 describe('useAdminDashboard', () => {
+  it('rejects with the reason as `reason` (and `notes`), then reloads the pending list and asks for the count', async () => {
+    renderLive(harness, <Dashboard />, { token: 'admin' });
+    const expected = harness.simulator.world.usersWith('pending').length;
+    await until(() => pendingNames().length === expected, 'the list');
+    const name = pendingNames()[0]!;
+    const lists = () => harness.restCalls.filter((r) => r.method === 'GET' && r.path.endsWith('/approvals/pending/')).length;
+    const before = lists();
+    fireEvent.click(screen.getByText(`reject with reason ${name}`));
+    await until(() => harness.restCalls.some((r) => r.path.endsWith('/reject/')), 'the reject call');
+    const call = harness.restCalls.find((r) => r.path.endsWith('/reject/'))!;
+    expect(JSON.parse(call.body)).toEqual({ reason: 'Duplicate account', notes: 'Duplicate account' });
+    await until(() => lists() > before, 'the reloaded list');
+    await until(() => !pendingNames().includes(name) && count() === String(expected - 1), 'the user gone, the count down');
+  });
+
   it('shows live counts, the pending list from REST, and approves a user', async () => {
     renderLive(harness, <Dashboard />, { token: 'admin' });
     const expected = harness.simulator.world.usersWith('pending').length;

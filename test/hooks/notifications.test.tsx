@@ -31,6 +31,25 @@ function Bell() {
 const unread = () => Number(screen.getByTestId('unread').textContent);
 
 describe('useNotifications (SmartHunt)', () => {
+  it('polls REST while the socket is not live (SmartHunt deployed serves none), and stops on unmount', async () => {
+    harness.server.faults.refuseHandshakes(403);
+    function Polled() {
+      const { notifications, unreadCount, polling } = useNotifications({ pollInterval: 1000 });
+      return <p data-testid="polled" data-polling={polling}>{unreadCount}:{notifications.map((n) => n.title).join('|')}</p>;
+    }
+    const view = renderLive(harness, <Polled />, { token: 'demo' });
+    const text = () => screen.getByTestId('polled').textContent ?? '';
+    expect(screen.getByTestId('polled').dataset.polling).toBe('true');
+    harness.simulator.emit.notification(1, { title: 'Over REST' });
+    await until(() => text().includes('Over REST'), 'the polled notification', 5000);
+    expect(text().startsWith(`${harness.simulator.world.unreadCount('1')}:`)).toBe(true);
+    const listCalls = () => harness.restCalls.filter((r) => r.path.startsWith('/api/interactions/notifications/')).length;
+    view.unmount();
+    const after = listCalls();
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(listCalls()).toBe(after);
+  });
+
   it('shows the server unread count, live notifications, and marks them read', async () => {
     renderLive(harness, <Bell />, { token: 'demo' });
     await until(() => screen.getByTestId('bell').dataset.status === 'open', 'open');
