@@ -12,7 +12,7 @@ export interface NotificationsOptions {
    * Poll REST (`apiUrl` + `backends.notifications.restPaths`) every this many ms while the
    * socket is not live (SmartHunt as deployed serves none), or `false` not to. Failures back off
    * (doubling, at most 5 minutes); a 401, 403 or 404 stops the polling (reported once).
-   * @default 30000 (when the client has an `apiUrl`)
+   * @default 30000 when the client has an `apiUrl` and the SmartHunt dialect; off with `noticesDialect`
    */
   pollInterval?: number | false;
 }
@@ -35,9 +35,11 @@ export interface NotificationsResult {
  * (those take no commands, so marking read stays local). With an `apiUrl`, while the socket
  * is not live, notifications are polled over REST.
  */
-export function useNotifications({ pollInterval = 30_000 }: NotificationsOptions = {}): NotificationsResult {
+export function useNotifications(options: NotificationsOptions = {}): NotificationsResult {
   const client = useRealtimeClient();
   useSubscription(notificationsBackend);
+  // SmartHunt's REST by default; not for the ERP / `notify`-only servers (noticesDialect, no ping), which have no such API.
+  const pollInterval = options.pollInterval ?? (client.use(notificationsBackend).dialect.heartbeat ? 30_000 : false);
   const notifications = useRealtimeState((s) => s.notifications.items);
   const unreadCount = useRealtimeState((s) => s.notifications.unreadCount);
   const live = useRealtimeState((s) => s.notifications.live);
