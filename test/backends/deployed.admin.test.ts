@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type RealtimeClientOptions, adminBackend, approveUser, rejectUser } from 'react-realtime-kit';
+import { type RealtimeClientOptions, adminBackend, approveUser, loadPendingUsers, rejectUser } from 'react-realtime-kit';
 import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
 import { startDjangoBackend, type DjangoBackend, type DjangoTokens } from './startDjangoBackend';
@@ -147,5 +147,37 @@ describe('deployed admin dashboard (REFSITE_MODE=deployed)', () => {
     expect(refused[0]!.message).toContain('any bad, expired or malformed token with HTTP 500');
     expect(refused[0]!.message).not.toContain(badSignature);
     expect(handle.client.store.getState().connections['admin']).toMatchObject({ status: 'reconnecting', error: 'handshake failed' });
+  });
+
+  // The §5 conformance checks of django.test.ts that hold in both modes, run here in deployed mode.
+  describe('unchanged from the documented server', () => {
+    it('refuses a non-staff user: 403 at the handshake, handshake-failed in the kit, 403 over REST', async () => {
+      expect(await handshake(`ws/admin/dashboard/?token=${encodeURIComponent(tokens.admin.nonStaff)}`)).toBe(403);
+      const handle = connect({ token: tokens.admin.nonStaff });
+      handle.client.subscribe(adminBackend);
+      await until(() => handle.errors.some((e) => e.code === 'handshake-failed'), 'handshake-failed');
+      await expect(loadPendingUsers(handle.client)).rejects.toMatchObject({ code: 'rest', status: 403 });
+      expect(handle.client.store.getState().admin.me).toBeNull();
+    });
+
+    it("reports the server's error for an unknown command and keeps the socket", async () => {
+      const handle = connect();
+      handle.client.subscribe(adminBackend);
+      await until(loaded(handle), 'the dashboard');
+      handle.client.send(adminBackend, { type: 'launch_rockets' });
+      const error = await until(() => handle.errors.find((e) => e.code === 'server-error'), 'the server error');
+      expect(error.message).toBe('admin: the server said: Unknown message type: launch_rockets');
+      expect(handle.client.connectionState(adminBackend)!.status).toBe('open');
+    });
+
+    it('keeps the socket alive with ping/pong heartbeats', async () => {
+      const handle = connect({ heartbeat: { interval: 100, timeout: 1500 } });
+      handle.client.subscribe(adminBackend);
+      await until(loaded(handle), 'the dashboard');
+      const frames = handle.client.stats.framesIn;
+      await until(() => handle.client.stats.framesIn >= frames + 4, 'four pongs');
+      expect(handle.errors).toEqual([]);
+      expect(handle.client.stats.reconnects).toBe(0);
+    });
   });
 });
