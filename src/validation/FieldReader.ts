@@ -1,4 +1,4 @@
-import { MAX_ID_CHARS, MAX_STRING_CHARS, attempt, decodeFrame, describe, guard, isPlainObject, preview, reject } from './decode';
+import { MAX_ID_CHARS, MAX_STRING_CHARS, attempt, decodeFrame, describe, guardValue, isPlainObject, preview, reject } from './decode';
 import type { JsonObject, ParseResult } from './decode';
 import { normalizeTimestamp, nowIso } from './normalizeTimestamp';
 
@@ -87,10 +87,10 @@ export class ScalarFieldReader {
     return this.fail(key, `${must} (got ${describe(value)})`);
   }
 
-  protected range(key: string, n: number, { min, max }: RangeOptions): number {
-    if (min !== undefined && max !== undefined && (n < min || n > max)) this.fail(key, `must be between ${min} and ${max} (got ${n})`);
-    if (min !== undefined && n < min) this.fail(key, `must be at least ${min} (got ${n})`);
-    if (max !== undefined && n > max) this.fail(key, `must be at most ${max} (got ${n})`);
+  protected range(key: string, n: number, { min = -Infinity, max = Infinity }: RangeOptions): number {
+    if (n < min || n > max) {
+      this.fail(key, `must be ${min > -Infinity && max < Infinity ? `between ${min} and ${max}` : min > -Infinity ? `at least ${min}` : `at most ${max}`} (got ${n})`);
+    }
     return n;
   }
 
@@ -245,12 +245,13 @@ export function parseTypedWith<R extends ScalarFieldReader, E extends { readonly
   const message = decodeFrame(frame, dialect);
   if (!message.ok) return message;
   let reader: R | undefined;
-  const result = guard(dialect, () => {
+  const result = guardValue(dialect, () => {
     const type = new Reader(message.value, dialect).string('type', 'required', { max: 128 });
     if (!Object.hasOwn(handlers, type)) reject(`${dialect}: unknown message type ${preview(type)}`);
     return handlers[type]!((reader = new Reader(message.value, `${dialect} ${type}`)));
   });
+  if (!result.ok) return result;
   // Fields read with `soft` that were unusable: one error for the frame, its events kept.
-  const problems = reader?.problems.join('; ');
-  return result.ok && problems ? { ...result, error: `${reader!.label}: ${problems} (the other fields were kept)` } : result;
+  const problems = reader!.problems.join('; ');
+  return problems ? { ok: true, events: result.value, error: `${reader!.label}: ${problems} (the other fields were kept)` } : { ok: true, events: result.value };
 }

@@ -160,42 +160,35 @@ describe('orderStreamPath', () => {
   });
 });
 
-describe('ordersSlice: the snapshot each connect sends', () => {
+describe('ordersSlice: a Done order\'s progress (the deployed snapshot says 0, updates said 100)', () => {
   const open = (status: 'open' | 'reconnecting', endpoint = 'orders:105') => ({ endpoint, event: { kind: 'connection/state', state: { status } } });
   const update = (order: Record<string, unknown>, endpoint = 'orders:105') => ({ endpoint, event: { kind: 'order/upsert', order: { id: '105', source: 'orderStream', updatedAt: NOW, ...order } } });
   const run = (entries: ReturnType<typeof open | typeof update>[], from: OrdersSlice = ordersSlice.initial) =>
     entries.reduce((slice, entry) => ordersSlice.reduce(slice, entry as never, ordersSlice.limits!), from);
 
-  it('never moves a Done order back from 100 to the snapshot\'s 0 (deployed percent_for_view), and marks the snapshot', () => {
+  it('never moves a Done order back from 100 to a reconnect snapshot\'s 0, so no toast either', () => {
     const live = run([open('open'), update({ status: 'Done', progress: 0 }), update({ status: 'Done', progress: 100 })]);
     expect(live.byId['105']).toMatchObject({ status: 'Done', progress: 100 });
     const reconnected = run([open('reconnecting'), open('open'), update({ status: 'Done', progress: 0 })], live);
-    expect(reconnected.byId['105']).toBe(live.byId['105']);
-    expect(reconnected.snapshotDue).toEqual({ 'orders:105': false });
-    const prev = { orders: live } as unknown as RealtimeState;
-    expect(toastEventsFromDiff(prev, { orders: reconnected } as unknown as RealtimeState)).toEqual([]);
+    expect(reconnected).toBe(live);
+    expect(toastEventsFromDiff({ orders: live } as unknown as RealtimeState, { orders: reconnected } as unknown as RealtimeState)).toEqual([]);
   });
 
-  it('shows a Done order first seen through a 0 % snapshot as 100 %, marked as the snapshot', () => {
-    const slice = run([open('open'), update({ status: 'Done', progress: 0 })]);
-    expect(slice.byId['105']).toMatchObject({ status: 'Done', progress: 100 });
-    expect(slice.lastEvent['105']).toMatchObject({ kind: 'order/upsert', snapshot: true });
+  it('shows a Done order first seen at 0 % (or null) as 100 %', () => {
+    expect(run([update({ status: 'Done', progress: 0 })]).byId['105']).toMatchObject({ status: 'Done', progress: 100 });
+    expect(run([update({ status: 'Done', progress: null })]).byId['105']).toMatchObject({ status: 'Done', progress: 100 });
+    expect(run([update({ status: 'Done' })]).byId['105']).not.toHaveProperty('progress');
   });
 
-  it('keeps a snapshot\'s progress for orders that are not Done, and updates as sent', () => {
-    const slice = run([open('open'), update({ status: 'Continue', progress: 40 }), update({ status: 'Continue', progress: 0 })]);
+  it('keeps the progress sent for orders that are not Done, and when an order leaves Done', () => {
+    const slice = run([update({ status: 'Continue', progress: 40 }), update({ status: 'Continue', progress: 0 })]);
     expect(slice.byId['105']).toMatchObject({ status: 'Continue', progress: 0 });
-    expect(slice.lastEvent['105']).not.toHaveProperty('snapshot');
+    const done = run([update({ status: 'Done', progress: 100 })]);
+    expect(run([update({ status: 'Continue', progress: 0 })], done).byId['105']).toMatchObject({ status: 'Continue', progress: 0 });
   });
 
-  it('applies the rule with a null status (the deployed column) when the order is known Done', () => {
+  it('applies with a null status (the deployed column: the status is left alone) on a known Done order', () => {
     const live = run([update({ status: 'Done', progress: 100 })]);
-    const after = run([open('open'), update({ progress: 0 })], live);
-    expect(after.byId['105']).toBe(live.byId['105']);
-  });
-
-  it('lets a later update (not a snapshot) set any progress', () => {
-    const live = run([open('open'), update({ status: 'Done', progress: 100 })]);
-    expect(run([update({ status: 'Continue', progress: 0 })], live).byId['105']).toMatchObject({ status: 'Continue', progress: 0 });
+    expect(run([update({ progress: 0 })], live)).toBe(live);
   });
 });

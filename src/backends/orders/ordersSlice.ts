@@ -1,6 +1,6 @@
-import type { CoreEvent, StoreEntry } from '../../core/events';
 import type { StoreSlice } from '../../core/store/types';
 import { writable } from '../../core/store/batchDraft';
+import { nowIso } from '../../validation/normalizeTimestamp';
 import type { Order, OrderEvent, OrderPatch, OrdersSlice } from './types';
 
 declare module '../../core/store/types' {
@@ -34,7 +34,7 @@ export function mergeOrder(current: Order | undefined, patch: OrderPatch): Order
   }
   if (!changed) return current!;
   next.source = patch.source;
-  next.updatedAt = patch.updatedAt ?? current?.updatedAt ?? new Date().toISOString();
+  next.updatedAt = patch.updatedAt ?? current?.updatedAt ?? nowIso();
   next.status ??= 'unknown';
   return next as unknown as Order;
 }
@@ -48,6 +48,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice {
   const key = orderKey(patch);
   const current = slice.byId[key];
+  // A Done order's progress never goes down, and reads 100 when first seen lower: the deployed
+  // order stream's snapshot on every connect says 0 for a finished order that its updates sent
+  // as 100 (percent_for_view vs is_done), so a reconnect must not move the bar back or toast.
+  const floor = current?.progress ?? 100;
+  if ((patch.status ?? current?.status) === 'Done' && patch.progress !== undefined && patch.progress! < floor) patch = { ...patch, progress: floor };
   const order = mergeOrder(current, patch);
   if (order === current) return slice;
   const byId = writable(slice.byId);
@@ -92,33 +97,10 @@ function reduce(slice: OrdersSlice, event: OrderEvent, cap: number): OrdersSlice
   }
 }
 
-/**
- * The per-order stream sends a snapshot on every connect, and the deployed server computes its
- * progress differently (0 for a finished order that updates sent as 100): so the first update
- * after a per-order socket opened is marked as the snapshot, and never lowers a Done order's
- * progress (nor shows it below 100 on first sight).
- */
-function reduceEntry(slice: OrdersSlice, { endpoint, event }: StoreEntry, cap: number): OrdersSlice {
-  const due = slice.snapshotDue ?? {};
-  if (event.kind === 'connection/state' && endpoint.startsWith('orders:')) {
-    const open = (event as CoreEvent & { kind: 'connection/state' }).state.status === 'open';
-    return open === Boolean(due[endpoint]) ? slice : { ...slice, snapshotDue: { ...due, [endpoint]: open } };
-  }
-  if (event.kind === 'order/upsert' && due[endpoint]) {
-    const { order } = event as OrderEvent & { kind: 'order/upsert' };
-    const current = slice.byId[orderKey(order)];
-    const floor = current?.progress ?? 100;
-    const done = (order.status ?? current?.status) === 'Done' && order.progress != null && order.progress < floor;
-    slice = { ...slice, snapshotDue: { ...due, [endpoint]: false } };
-    event = { ...event, snapshot: true, order: done ? { ...order, progress: floor } : order };
-  }
-  return reduce(slice, event as OrderEvent, cap);
-}
-
 /** The orders slice: `state.orders`. Caps: `backends: { orders: { limits: { orders } } }`. */
 export const ordersSlice: StoreSlice<OrdersSlice> = {
   key: 'orders',
   initial: initialOrders,
   limits: { orders: 1000 },
-  reduce: (slice, entry, limits) => reduceEntry(slice, entry, limits['orders']!),
+  reduce: (slice, entry, limits) => reduce(slice, entry.event as OrderEvent, limits['orders']!),
 };

@@ -46,8 +46,7 @@ export type OrderPatch = Partial<Order> & Pick<Order, 'id' | 'source'>;
 
 /** Events that feed the orders slice (from any backend that carries orders). */
 export type OrderEvent =
-  /** `snapshot` is set by the orders slice on the first update after a per-order socket opened. */
-  | { kind: 'order/upsert'; order: OrderPatch; snapshot?: boolean }
+  | { kind: 'order/upsert'; order: OrderPatch }
   | { kind: 'order/created'; order: OrderPatch }
   /** Local: a REST snapshot of orders. */
   | { kind: 'orders/snapshot'; orders: OrderPatch[] }
@@ -63,6 +62,4 @@ export interface OrdersSlice {
   lastEvent: Record<string, OrderEvent>;
   /** Store key of the newest order announced as created (Timing `new_order`). */
   latestCreatedId: string | null;
-  /** Per-order sockets (`orders:<id>`): true while open and their snapshot has not arrived yet. */
-  snapshotDue?: Record<string, boolean>;
 }

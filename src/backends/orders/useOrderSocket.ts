@@ -34,8 +34,9 @@ export function useOrderSocket(orderId: number | string | undefined): OrderSocke
   const error = orderIdError(orderId);
   const id = error ? '' : String(orderId);
   useSubscription(ordersBackend, error ? undefined : id, !error);
-  const order = useRealtimeState((s) => (error ? undefined : s.orders.byId[id]));
-  const status = useRealtimeState((s) => (error ? 'idle' : (s.connections[`orders:${id}`]?.status ?? 'idle')));
-  const lastEvent = useRealtimeState((s) => (error ? undefined : s.orders.lastEvent[id]));
+  // With an unusable id, `id` is '': no order, socket or event has that key.
+  const order = useRealtimeState((s) => s.orders.byId[id]);
+  const status = useRealtimeState((s) => s.connections[`orders:${id}`]?.status ?? 'idle');
+  const lastEvent = useRealtimeState((s) => s.orders.lastEvent[id]);
   return { order, status, lastEvent, error };
 }
