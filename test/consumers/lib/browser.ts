@@ -64,7 +64,12 @@ export function watchPage(page: Page): PageWatch {
     watch.messages.push(text);
     if (message.type() === 'error' || /hydrat/i.test(message.text())) watch.problems.push(text);
   });
-  page.on('pageerror', (error) => watch.problems.push(`pageerror: ${error.stack ?? error.message}`));
+  // A production React reports a hydration mismatch as an uncaught "Minified React error #418"
+  // (#419, #422, #423, #425: other hydration failures), not as a console message.
+  page.on('pageerror', (error) => {
+    const hydration = /Minified React error #(418|419|422|423|425)\b/.test(error.message) ? 'hydration mismatch: ' : '';
+    watch.problems.push(`pageerror: ${hydration}${error.stack ?? error.message}`);
+  });
   page.on('crash', () => watch.problems.push('the page crashed'));
   return watch;
 }
