@@ -63,10 +63,15 @@ describe('the kit against the simulator server', () => {
 });
 
 describe('testing helpers drive the kit', () => {
-  it('silencePings makes the heartbeat replace the admin socket', async () => {
+  it('silencePings makes the heartbeat replace the admin socket (once it has answered a ping)', async () => {
+    let pongs = 0;
+    const stop = server.simulator.onEvent((e) => void (e.direction === 'out' && e.backend === 'admin' && String(e.frame).includes('"pong"') && (pongs += 1)));
     const { client, errors } = clientFor(server, { token: 'admin', heartbeat: { interval: 40, timeout: 120 } });
     client.subscribe(adminBackend);
     await until(() => client.store.getState().connections.admin?.status === 'open', 'open');
+    // A server that has never answered a ping is not pinged for ever (see the heartbeat): wait for one pong.
+    await until(() => pongs > 0, 'a first pong');
+    stop();
     const first = server.simulator.sessions().filter((s) => s.backend === 'admin').map((s) => s.id);
     server.faults.silencePings(true);
     await until(() => errors.some((e) => e.code === 'heartbeat-timeout'), 'a heartbeat timeout');
