@@ -3,18 +3,21 @@
  * dashboard as `syedgazanfar/invitation` runs at its latest commit (PROTOCOLS.md, last
  * section). Each test shows one of the server's quirks and what a user of the kit sees.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type RealtimeClientOptions, adminBackend, approveUser, loadPendingUsers, rejectUser } from 'react-realtime-kit';
-import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
+import { clientFor, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
-import { startDjangoBackend, type DjangoBackend, type DjangoTokens } from './startDjangoBackend';
+import type { DjangoBackend, DjangoTokens } from './startDjangoBackend';
+import { useDjangoBackend } from './useDjangoBackend';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const KOLKATA = { admin: { timeZone: 'Asia/Kolkata' } };
 
+const live = useDjangoBackend('deployed');
 let backend: DjangoBackend;
 let tokens: DjangoTokens;
+beforeAll(() => void ({ backend, tokens } = live));
 
 function connect(options: RealtimeClientOptions = {}): TestClient {
   return clientFor(backend, { apiUrl: backend.httpUrl, token: tokens.admin.staff, backends: KOLKATA, ...options });
@@ -47,16 +50,6 @@ async function register(prefix: string): Promise<{ id: string; username: string 
 }
 
 describe('deployed admin dashboard (REFSITE_MODE=deployed)', () => {
-  beforeAll(async () => {
-    backend = await startDjangoBackend({ mode: 'deployed' });
-    tokens = backend.tokens;
-  }, 60_000);
-
-  afterEach(() => disposeClients());
-
-  afterAll(async () => {
-    await backend?.stop();
-  }, 20_000);
 
   it('loads the dashboard from the {success, count, data} pending list', async () => {
     const handle = connect();

@@ -3,25 +3,18 @@
  * (`Digigit24/kumsserpbackend`, PROTOCOLS.md last section): a published notice is sent with
  * `id: null` on every save, so without care each re-save would show as a new notification.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { noticesDialect, notificationsBackend } from 'react-realtime-kit';
-import { clientFor, disposeClients } from '../helpers/clientFor';
+import { clientFor } from '../helpers/clientFor';
 import { until } from '../helpers/until';
-import { startDjangoBackend, type DjangoBackend } from './startDjangoBackend';
+import type { DjangoBackend } from './startDjangoBackend';
+import { useDjangoBackend } from './useDjangoBackend';
 
+const live = useDjangoBackend('deployed');
 let backend: DjangoBackend;
+beforeAll(() => void ({ backend } = live));
 
 describe('deployed ERP notices (REFSITE_MODE=deployed)', () => {
-  beforeAll(async () => {
-    backend = await startDjangoBackend({ mode: 'deployed' });
-  }, 60_000);
-
-  afterEach(() => disposeClients());
-
-  afterAll(async () => {
-    await backend?.stop();
-  }, 20_000);
-
   it('shows a notice once however often it is re-saved (id null each time); another notice is another entry', async () => {
     const { client, errors } = clientFor(backend, { token: backend.tokens.erp.customer, backends: { notifications: { path: 'erp/ws/notifications/', dialect: noticesDialect } } });
     client.subscribe(notificationsBackend);

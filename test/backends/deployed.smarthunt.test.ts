@@ -4,30 +4,23 @@
  * ws/notifications/ route is the chatbot's consumer (no greeting, no unread_count, no pong;
  * 1011 on chat/booking events), nothing is pushed, and notifications exist over REST.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RealtimeClientOptions, loadNotifications, markAllNotificationsRead, notificationsBackend, pollNotifications } from 'react-realtime-kit';
-import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
+import { clientFor, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
-import { startDjangoBackend, type DjangoBackend, type DjangoTokens } from './startDjangoBackend';
+import type { DjangoBackend, DjangoTokens } from './startDjangoBackend';
+import { useDjangoBackend } from './useDjangoBackend';
 
+const live = useDjangoBackend('deployed');
 let backend: DjangoBackend;
 let tokens: DjangoTokens;
+beforeAll(() => void ({ backend, tokens } = live));
 
 function connect(options: RealtimeClientOptions = {}): TestClient {
   return clientFor(backend, { apiUrl: backend.httpUrl, token: tokens.smarthunt.customer, ...options });
 }
 
 describe('deployed SmartHunt notifications (REFSITE_MODE=deployed)', () => {
-  beforeAll(async () => {
-    backend = await startDjangoBackend({ mode: 'deployed' });
-    tokens = backend.tokens;
-  }, 60_000);
-
-  afterEach(() => disposeClients());
-
-  afterAll(async () => {
-    await backend?.stop();
-  }, 20_000);
 
   it('loads the notifications and the unread count over REST (a DRF page and stats/)', async () => {
     await backend.control(`notify/${tokens.users.customer.id}/`, { title: 'Over REST', body: 'Pulled, not pushed', notification_type: 'booking' });
