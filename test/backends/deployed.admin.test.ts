@@ -4,11 +4,11 @@
  * section). Each test shows one of the server's quirks and what a user of the kit sees.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { type RealtimeClientOptions, adminBackend, approveUser, loadPendingUsers, rejectUser } from 'react-realtime-kit';
 import { clientFor, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
 import type { DjangoBackend, DjangoTokens } from './startDjangoBackend';
+import { adminLoaded, handshake as probe } from './djangoProbes';
 import { useDjangoBackend } from './useDjangoBackend';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -23,25 +23,8 @@ function connect(options: RealtimeClientOptions = {}): TestClient {
   return clientFor(backend, { apiUrl: backend.httpUrl, token: tokens.admin.staff, backends: KOLKATA, ...options });
 }
 
-const loaded = (handle: TestClient) => () => {
-  const { admin } = handle.client.store.getState();
-  return admin.me && admin.stats && admin.pendingCount !== null && admin.pendingUsers.length > 0 && admin;
-};
-
-function handshake(path: string): Promise<number | 'open'> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${backend.url}/${path}`, { origin: 'http://127.0.0.1' });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('open', () => {
-      resolve('open');
-      socket.close();
-    });
-    socket.once('error', reject);
-  });
-}
+const loaded = adminLoaded;
+const handshake = (path: string) => probe(backend.url, path, 'http://127.0.0.1');
 
 async function register(prefix: string): Promise<{ id: string; username: string }> {
   const username = `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

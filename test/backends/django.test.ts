@@ -4,10 +4,10 @@
  * see: store contents and the errors reported through onError.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { type RealtimeClientOptions, type ConnectionStatus, noticesDialect, ordersBackend, notificationsBackend, chatBackend, adminBackend, sendChat, loadPendingUsers, approveUser, markNotificationRead, markAllNotificationsRead } from 'react-realtime-kit';
 import { clientFor, disposeClients, type TestClient } from '../helpers/clientFor';
 import { until } from '../helpers/until';
+import { adminLoaded, handshake as probe } from './djangoProbes';
 import { startDjangoBackend, type DjangoBackend, type DjangoTokens } from './startDjangoBackend';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -34,27 +34,8 @@ function statusesOf(handle: TestClient, endpoint: string): ConnectionStatus[] {
 
 const isOpen = (handle: Pick<TestClient, 'client'>, endpoint: string) => () => handle.client.store.getState().connections[endpoint]?.status === 'open';
 
-/** A bare `ws` handshake: the HTTP status of a refusal, or 'open'. */
-function handshake(path: string, origin: string | undefined): Promise<number | 'open'> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${backend.url}/${path}`, origin ? { origin } : {});
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('open', () => {
-      resolve('open');
-      socket.close();
-    });
-    socket.once('error', (error) => reject(error));
-  });
-}
-
-/** The admin dashboard is loaded: who I am, stats, the pending count and the pending users. */
-const loaded = (handle: TestClient) => () => {
-  const { admin } = handle.client.store.getState();
-  return admin.me && admin.stats && admin.pendingCount !== null && admin.pendingUsers.length > 0 && admin;
-};
+const handshake = (path: string, origin: string | undefined) => probe(backend.url, path, origin);
+const loaded = adminLoaded;
 
 const query = (token: string): string => `?token=${encodeURIComponent(token)}`;
 
