@@ -1,5 +1,5 @@
 // The client: sockets, store, REST, errors. No React, no backend.
-export { createRealtimeClient, RealtimeError, webSocketTransport, pingPong, fillPath, restOf } from './core/index';
+export { createRealtimeClient, RealtimeError, webSocketTransport, pingPong, fillPath, restOf, applyBackendSettings } from './core/index';
 export type {
   RealtimeClient,
   RealtimeClientOptions,
@@ -11,6 +11,7 @@ export type {
   BackendOptions,
   BackendEventContext,
   ResolvedBackend,
+  RestBackendDefinition,
   ResyncContext,
   ConnectionState,
   ConnectionStatus,

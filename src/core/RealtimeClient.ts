@@ -172,6 +172,12 @@ export interface BackendDefinition<Command = any> {
   checkParam?(param: string | number | undefined): void;
   /** Called each time a socket opens, to resync what may have been missed. */
   onOpen?(context: ResyncContext): void | Promise<void>;
+  /**
+   * Applies the settings only some backends take (`restPaths`, `timeZone`) to the definition
+   * with the app's other settings merged in. Backends with REST routes or zoneless times use
+   * `applyBackendSettings`; without it, those settings throw.
+   */
+  applySettings?<B extends BackendDefinition>(backend: B, settings: BackendOptions): B;
   /** A queued command sent with a tag (`client.send(…, { tag })`) was written to the socket. */
   onSent?(tag: string, context: BackendEventContext): void;
   /** An open socket closed (a drop, or the last release). */
@@ -204,5 +210,8 @@ export interface BackendOptions {
   timeZone?: string;
 }
 
+/** A backend whose actions call REST routes (`restPaths`), which the app may replace by name. */
+export type RestBackendDefinition<Command = any> = BackendDefinition<Command> & { readonly restPaths: Readonly<Record<string, string>> };
+
 /** A definition with the app's options for it merged on top: what the client actually uses. */
-export type ResolvedBackend<B extends BackendDefinition = BackendDefinition> = B & { readonly restPaths: Readonly<Record<string, string>> };
+export type ResolvedBackend<B extends BackendDefinition = BackendDefinition> = B;

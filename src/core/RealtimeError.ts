@@ -1,3 +1,5 @@
+import { redact } from '../validation/redact';
+
 /** What went wrong, as a stable code an app can switch on. */
 export type RealtimeErrorCode =
   | 'invalid-frame'
@@ -13,7 +15,7 @@ export type RealtimeErrorCode =
 
 /**
  * The single error type the kit reports through `onError`. It carries plain data only
- * (never a token) so it can be logged or posted across a worker boundary.
+ * (its message goes through `redact`, so never a token) so it can be logged or posted across a worker boundary.
  */
 export class RealtimeError extends Error {
   override readonly name = 'RealtimeError';
@@ -32,18 +34,9 @@ export class RealtimeError extends Error {
     message: string,
     details: { endpoint?: string; dialect?: string; status?: number; retryAfter?: number; cause?: unknown } = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.endpoint = details.endpoint;
-    this.dialect = details.dialect;
-    this.status = details.status;
-    this.retryAfter = details.retryAfter;
+    const { cause, ...rest } = details;
+    super(redact(message), cause === undefined ? undefined : { cause });
+    Object.assign(this, rest, { code });
   }
 }
 
-/** Remove a `token` query parameter (and bearer values) from text before it is shown anywhere. */
-export function redactToken(text: string): string {
-  return text
-    .replace(/([?&](?:token|access_token|auth)=)[^&#\s"']*/gi, '$1[redacted]')
-    .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]+/g, '$1[redacted]');
-}

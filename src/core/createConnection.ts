@@ -4,7 +4,7 @@ import type { StoreEvent } from './events';
 
 export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
-import { RealtimeError, redactToken } from './RealtimeError';
+import { RealtimeError } from './RealtimeError';
 import type { TokenProvider } from './tokenProvider';
 import type { Transport, TransportAttempt, TransportCloseInfo, TransportFactory } from './Transport';
 
@@ -149,7 +149,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         return { url: withToken(value), token: value };
       } catch (cause) {
         failures += 1;
-        report('token-provider', `${key}: the token function failed: ${redactToken(String((cause as Error)?.message ?? cause))}`, cause);
+        report('token-provider', `${key}: the token function failed: ${String((cause as Error)?.message ?? cause)}`, cause);
       }
     }
   }
@@ -205,8 +205,8 @@ export function createConnection(options: ConnectionOptions): Connection {
           'handshake-failed',
           reason
             ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
-              `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened (${redactToken(reason)}).`
-            : `${key}: the handshake to ${redactToken(options.url)} failed before the socket opened.${options.handshakeHint ? ` ${options.handshakeHint}` : ''}`,
+              `${key}: the handshake to ${options.url} failed before the socket opened (${reason}).`
+            : `${key}: the handshake to ${options.url} failed before the socket opened.${options.handshakeHint ? ` ${options.handshakeHint}` : ''}`,
         );
       }
     }

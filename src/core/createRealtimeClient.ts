@@ -83,17 +83,11 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       const close = unused.find((key) => nearest(key, [name], 2));
       if (close) throw new TypeError(`backends.${close} names no backend; did you mean backends.${name}?`);
     }
-    const restPaths = { ...definition.restPaths };
-    checkOptions(settings.restPaths, Object.keys(restPaths), `backends.${name}.restPaths`);
-    Object.assign(restPaths, settings.restPaths);
-    const { limits: _limits, restPaths: _paths, timeZone, ...rest } = settings;
-    if (timeZone) {
-      // The dialect reads zoneless times in that zone and checks the name; one without such times has no withTimeZone.
-      const dialect = rest.dialect ?? definition.dialect;
-      if (!dialect.withTimeZone) throw new TypeError(`backends.${name}.timeZone: ${dialect.name} sends no zoneless times.`);
-      rest.dialect = dialect.withTimeZone(timeZone);
-    }
-    return { ...definition, ...rest, restPaths } as ResolvedBackend<B>;
+    const { limits: _limits, restPaths, timeZone, ...rest } = settings;
+    const merged = { ...definition, ...rest };
+    if (definition.applySettings) return definition.applySettings(merged, settings);
+    if (restPaths || timeZone) throw new TypeError(`backends.${name}.${restPaths ? 'restPaths' : 'timeZone'}: this backend takes no such setting.`);
+    return merged;
   }
 
   function use<B extends BackendDefinition>(definition: B): ResolvedBackend<B> {

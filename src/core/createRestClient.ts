@@ -1,4 +1,4 @@
-import { RealtimeError, redactToken } from './RealtimeError';
+import { RealtimeError } from './RealtimeError';
 import type { TokenProvider } from './tokenProvider';
 
 export interface RestClient {
@@ -64,8 +64,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
       try {
         response = await fetchImpl(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
       } catch (cause) {
-        const why = controller.signal.aborted ? `timed out after ${timeout} ms` : redactToken(String((cause as Error)?.message ?? cause));
-        throw new RealtimeError('rest', `${method} ${redactToken(path)} failed: ${why}`, { cause });
+        const why = controller.signal.aborted ? `timed out after ${timeout} ms` : String((cause as Error)?.message ?? cause);
+        throw new RealtimeError('rest', `${method} ${path} failed: ${why}`, { cause });
       } finally {
         clearTimeout(timer);
       }
@@ -83,7 +83,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         const hint = response.status === 401 || response.status === 403 ? ' (check the token and that the user may do this)' : '';
         const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
         const wait = response.status === 429 ? ` (too many requests${retryAfter === undefined ? '' : `: try again in ${Math.ceil(retryAfter / 1000)} s`})` : hint;
-        throw new RealtimeError('rest', `${method} ${redactToken(path)} answered ${response.status}: ${redactToken(errorText(parsed, response.statusText))}${wait}`, {
+        throw new RealtimeError('rest', `${method} ${path} answered ${response.status}: ${errorText(parsed, response.statusText)}${wait}`, {
           status: response.status,
           retryAfter,
         });

@@ -9,7 +9,8 @@ export { call as callRest, invalidBody } from './callRest';
 export { restOf } from './restOf';
 
 export type { RealtimeClient, RealtimeClientOptions, RealtimeStats, RestConfig, CoreLimits, BackendRef } from './RealtimeClient';
-export type { BackendDefinition, BackendOptions, BackendEventContext, ResolvedBackend, ResyncContext } from './RealtimeClient';
+export type { BackendDefinition, BackendOptions, BackendEventContext, ResolvedBackend, RestBackendDefinition, ResyncContext } from './RealtimeClient';
+export { applyBackendSettings } from './applyBackendSettings';
 export type { ConnectionState, ConnectionStatus, HeartbeatOptions } from './createConnection';
 export type { Dialect, DialectHeartbeat, IncomingFrame, OutgoingFrame, ParseResult, TokenPlacement } from './Dialect';
 export type { CoreEvent, StoreEntry, StoreEvent } from './events';

@@ -1,3 +1,4 @@
+import { redact } from './redact';
 /** Frame decoding, error plumbing and small helpers shared by the dialects (see `validate.ts`). */
 /**
  * The result of parsing one frame into events. Never thrown: always returned. A frame with some
@@ -35,7 +36,7 @@ export function reject(message: string): never {
  * (`?token=`, `access_token=`, `auth=`, `"token": "…"`, `Bearer …`) redacted first.
  */
 export function preview(text: string): string {
-  text = text.replace(/((?:token|auth)["']?\s*[=:]\s*["']?|Bearer\s+)[^&#\s"',}]+/gi, '$1[redacted]');
+  text = redact(text);
   return JSON.stringify(text.length > 32 ? `${text.slice(0, 32)}…` : text);
 }
 

@@ -140,7 +140,9 @@ describe('backends.<name>.timeZone', () => {
     expect(dialect.parse(JSON.stringify({ type: 'pong', timestamp: '2025-01-01 10:00:00' }))).toMatchObject({ events: [{ timestamp: '2025-01-01T04:30:00.000Z' }] });
     client.dispose();
     const orders = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { orders: { timeZone: 'Asia/Kolkata' } } });
-    expect(() => orders.use(ordersBackend)).toThrow('backends.orders.timeZone: orderStream sends no zoneless times.');
+    expect(() => orders.use(ordersBackend)).toThrow('backends.orders.timeZone: this backend takes no such setting.');
+    const routes = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { orders: { restPaths: { list: '/x' } } } });
+    expect(() => routes.use(ordersBackend)).toThrow('backends.orders.restPaths: this backend takes no such setting.');
     const bad = createRealtimeClient({ url: 'ws://127.0.0.1:1', backends: { admin: { timeZone: 'Asia/Nowhere' } } });
     expect(() => bad.use(adminBackend)).toThrow('timeZone must be an IANA zone name');
   });

@@ -1,4 +1,5 @@
-import type { BackendDefinition } from '../../core/RealtimeClient';
+import type { RestBackendDefinition } from '../../core/RealtimeClient';
+import { applyBackendSettings } from '../../core/applyBackendSettings';
 import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
@@ -10,7 +11,7 @@ import { adminSlice } from './adminSlice';
  * The admin dashboard, `ws/admin/dashboard/`: every open asks for stats and the pending count
  * and reloads the pending list. Its `order_update` events also feed the orders slice.
  */
-export const adminBackend: BackendDefinition<AdminCommand> = {
+export const adminBackend: RestBackendDefinition<AdminCommand> = {
   name: 'admin',
   path: 'ws/admin/dashboard/',
   dialect: adminDashboardDialect,
@@ -19,6 +20,7 @@ export const adminBackend: BackendDefinition<AdminCommand> = {
       'The token was refused or the Origin is not allowed: this server answers a non-staff user or a foreign Origin with HTTP 403, and (as deployed today) any bad, expired or malformed token with HTTP 500; browsers report both as close 1006. Check the token (the kit asks your token function for a fresh one after two refusals) and ALLOWED_HOSTS.',
   },
   slices: [adminSlice, ordersSlice],
+  applySettings: applyBackendSettings,
   restPaths: {
     /** Users awaiting approval. */
     pending: '/api/v1/admin-dashboard/approvals/pending/',

@@ -1,4 +1,5 @@
-import type { BackendDefinition } from '../../core/RealtimeClient';
+import type { RestBackendDefinition } from '../../core/RealtimeClient';
+import { applyBackendSettings } from '../../core/applyBackendSettings';
 import { tokenOrOriginHint } from '../djangoChannelsHints';
 import { notificationsDialect, type NotificationsCommand } from './notificationsDialect';
 import { chatSlice } from '../chat/chatSlice';
@@ -8,13 +9,14 @@ import { notificationsSlice } from './notificationsSlice';
  * SmartHunt notifications, `ws/notifications/`; a reopen asks for the unread count again. The
  * ERP's notices use the same backend with `backends: { notifications: { dialect: noticesDialect } }`.
  */
-export const notificationsBackend: BackendDefinition<NotificationsCommand> = {
+export const notificationsBackend: RestBackendDefinition<NotificationsCommand> = {
   name: 'notifications',
   path: 'ws/notifications/',
   dialect: notificationsDialect,
   hints: { handshake: tokenOrOriginHint },
   // SmartHunt also pushes its own chat messages on this socket: they land in the chat slice.
   slices: [notificationsSlice, chatSlice],
+  applySettings: applyBackendSettings,
   restPaths: {
     /** The user's notifications (GET; DRF page or array). */
     list: '/api/interactions/notifications/',

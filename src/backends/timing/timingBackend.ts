@@ -1,4 +1,5 @@
-import type { BackendDefinition } from '../../core/RealtimeClient';
+import type { RestBackendDefinition } from '../../core/RealtimeClient';
+import { applyBackendSettings } from '../../core/applyBackendSettings';
 import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
@@ -11,11 +12,12 @@ import { parseTimingOrderList, timingDialect, type TimingCommand, type TimingSta
  * replay, so every open reloads the order list when there is a REST base. Its orders live in
  * the orders slice under `timing:<id>`.
  */
-export const timingBackend: BackendDefinition<TimingCommand> = {
+export const timingBackend: RestBackendDefinition<TimingCommand> = {
   name: 'timing',
   path: 'admin',
   dialect: timingDialect,
   slices: [ordersSlice],
+  applySettings: applyBackendSettings,
   restPaths: {
     /** List every order (admin). */
     orders: '/api/admin/orders',
