@@ -1,5 +1,5 @@
 // The client: sockets, store, REST, errors. No React, no backend.
-export { createRealtimeClient, RealtimeError, webSocketTransport, pingPong, fillPath, restOf, applyBackendSettings } from './core/index';
+export { createRealtimeClient, RealtimeError, webSocketTransport, sseTransport, pingPong, fillPath, restOf, applyBackendSettings } from './core/index';
 export type {
   RealtimeClient,
   RealtimeClientOptions,
@@ -26,6 +26,7 @@ export type {
   StoreEntry,
   StoreEvent,
   RealtimeErrorCode,
+  SseTransportOptions,
   ReconnectOptions,
   RestClient,
   TokenOption,

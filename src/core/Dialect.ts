@@ -4,12 +4,17 @@ import type { StoreEvent } from './events';
 
 export type { ParseResult };
 
-/** Where a dialect carries the auth token. */
-export type TokenPlacement = 'none' | 'query' | 'socketio-auth';
+/**
+ * Where a dialect carries the auth token: not at all, in a `?token=` query parameter, in
+ * Socket.IO's `auth`, or in an `Authorization: <authScheme> <token>` header (transports that
+ * can send headers, such as `sseTransport`).
+ */
+export type TokenPlacement = 'none' | 'query' | 'socketio-auth' | 'header';
 
 /**
  * A wire frame as a transport delivers it. Raw WebSockets deliver strings; the Socket.IO
- * transport delivers `{ event, data }` objects (the event name and its first argument).
+ * transport delivers `{ event, data }` objects (the event name and its first argument), and
+ * the Server-Sent Events transport `{ event, data }` with the event's name and its data text.
  */
 export type IncomingFrame = string | { event: string; data: unknown };
 

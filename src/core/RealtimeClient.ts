@@ -47,8 +47,14 @@ export interface RealtimeClientOptions {
   transport?: TransportFactory;
   /** WebSocket constructor to use (e.g. `ws` in Node). @default globalThis.WebSocket */
   WebSocket?: WebSocketConstructor;
-  /** fetch to use for REST. @default globalThis.fetch */
+  /** fetch to use for REST and for `sseTransport`. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * The scheme of the `Authorization` header that carries the token on REST calls and on
+   * transports that send headers: `'Bearer'` for JWTs, `'Token'` for Django REST framework's
+   * auth-token keys (the ERP server refuses `Bearer` on REST). @default 'Bearer'
+   */
+  authScheme?: string;
   /** How long an unused socket lingers before closing, in ms. @default 0 */
   releaseDelay?: number;
   /** Random source for backoff jitter (tests make it repeatable). @default Math.random */
@@ -59,8 +65,10 @@ export interface RealtimeClientOptions {
 export interface RestConfig {
   /** The REST base URL (the `apiUrl` option), or null when none was given. */
   readonly apiUrl: string | null;
-  /** The client's token option as one async function; REST requests send it as `Authorization: Bearer …`. */
+  /** The client's token option as one async function; REST requests send it as `Authorization: <authScheme> …`. */
   readonly token: TokenProvider;
+  /** The `authScheme` option. */
+  readonly authScheme: string;
   /** The `fetch` option; `undefined` means `globalThis.fetch` at request time. */
   readonly fetch: typeof fetch | undefined;
 }

@@ -6,6 +6,8 @@ export interface TransportAttempt {
   url: string;
   /** The token, for transports that send it outside the URL (Socket.IO `auth`). */
   token: string | null;
+  /** Headers for transports that can send them (`Authorization` for a `header` dialect). */
+  headers: Record<string, string>;
 }
 
 export interface TransportCloseInfo {
@@ -24,6 +26,10 @@ export interface TransportContext {
   nextAttempt(): Promise<TransportAttempt | null>;
   /** How long one handshake may take, in ms. */
   connectTimeout: number;
+  /** Largest frame the connection accepts, in characters: a transport that buffers may stop there. */
+  maxFrameChars: number;
+  /** The client's `fetch` option, for transports built on HTTP (`sseTransport`). */
+  fetch?: typeof fetch;
   onOpen(): void;
   onFrame(frame: IncomingFrame): void;
   onClose(info: TransportCloseInfo): void;
@@ -31,7 +37,8 @@ export interface TransportContext {
 
 /**
  * One logical, self-reconnecting socket. Implementations: `webSocketTransport`
- * (the platform's WebSocket) and `socketIoTransport` (socket.io-client, its own entry point).
+ * (the platform's WebSocket), `sseTransport` (Server-Sent Events over `fetch`; receive only)
+ * and `socketIoTransport` (socket.io-client, its own entry point).
  */
 export interface Transport {
   /** Send now. Returns `false` when the socket is not open (the caller keeps the frame). */

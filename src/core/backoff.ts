@@ -12,6 +12,13 @@ export interface ReconnectOptions {
   maxRetries?: number;
   /** How long one handshake may take before it counts as failed. @default 10000 */
   connectTimeout?: number;
+  /**
+   * Refusals in a row that the server states after accepting the connection (an SSE `error`
+   * event saying "Unauthorized") before the connection gives up as `failed`; each is one
+   * attempt per backoff step, and the token function is asked for a fresh token from the
+   * second on. @default 3
+   */
+  maxRefusals?: number;
 }
 
 export type ResolvedReconnect = Required<ReconnectOptions>;
@@ -22,6 +29,7 @@ export const reconnectDefaults: ResolvedReconnect = {
   growth: 2,
   maxRetries: Infinity,
   connectTimeout: 10_000,
+  maxRefusals: 3,
 };
 
 /** Validate options, naming the fix for each mistake: milliseconds and counts are numbers >= 0. */

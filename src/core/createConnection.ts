@@ -1,6 +1,6 @@
 import type { Dialect, OutgoingFrame } from './Dialect';
 import type { ConnectionState, ConnectionStatus } from './ConnectionState';
-import type { StoreEvent } from './events';
+import type { CoreEvent, StoreEvent } from './events';
 
 export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
@@ -35,6 +35,10 @@ export interface ConnectionOptions {
   random?: () => number;
   /** Appended to a refused handshake's error when the transport gives no reason: the likely causes. */
   handshakeHint?: string;
+  /** The scheme of an `Authorization` header for dialects whose token goes there. @default 'Bearer' */
+  authScheme?: string;
+  /** Passed to transports built on HTTP. */
+  fetch?: typeof fetch;
   onEvents(events: StoreEvent[]): void;
   onState(state: ConnectionState, previous: ConnectionStatus): void;
   onError(error: RealtimeError): void;
@@ -79,6 +83,11 @@ export function createConnection(options: ConnectionOptions): Connection {
   const queue: { frame: OutgoingFrame; tag: string | undefined }[] = [];
   let failures = 0;
   let refusedInRow = 0;
+  /** Refusals stated by the server in a row (`connection/refused`), and the last one's reason. */
+  let refusals = 0;
+  let refusal: string | null = null;
+  /** The last `server/error` of this socket, shown as the state's error when it closes. */
+  let serverError: string | null = null;
   let openedAt = 0;
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeWait: (() => void) | undefined;
@@ -144,9 +153,10 @@ export function createConnection(options: ConnectionOptions): Connection {
       await wait(backoffDelay(failures, reconnect, options.random));
       if (isFinished()) return null;
       try {
-        const value = await options.token({ forceRefresh: refusedInRow >= 2 });
+        const value = await options.token({ forceRefresh: refusedInRow >= 2 || refusals > 0 });
         if (isFinished()) return null;
-        return { url: withToken(value), token: value };
+        const headers: Record<string, string> = value && dialect.token === 'header' ? { Authorization: `${options.authScheme ?? 'Bearer'} ${value}` } : {};
+        return { url: withToken(value), token: value, headers };
       } catch (cause) {
         failures += 1;
         report('token-provider', `${key}: the token function failed: ${String((cause as Error)?.message ?? cause)}`, cause);
@@ -165,8 +175,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   function handleOpen(): void {
-    refusedInRow = 0;
     openedAt = Date.now();
+    serverError = null;
     setState({ status: 'open', attempt: failures, error: null });
     flush();
     heartbeat?.start();
@@ -180,7 +190,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   function handleFrame(frame: unknown): void {
     const { maxFrameChars } = options;
     if (isFinished()) return;
-    if (typeof frame === 'string' && frame.length > maxFrameChars) {
+    const text = typeof frame === 'string' ? frame : (frame as { data?: unknown } | null)?.data;
+    if (typeof text === 'string' && text.length > maxFrameChars) {
       invalid(`${dialect.name}: frame is larger than ${maxFrameChars} characters`);
       return;
     }
@@ -190,15 +201,37 @@ export function createConnection(options: ConnectionOptions): Connection {
     else options.onFrame?.(true);
     if (!result.ok) return;
     if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
+    for (const event of result.events as CoreEvent[]) {
+      if (event.kind === 'server/error') serverError = event.message;
+      else if (event.kind === 'session/established') refusals = refusedInRow = 0;
+      else if (event.kind === 'connection/refused') refusal = event.reason;
+    }
     if (result.events.length) options.onEvents(result.events);
+    // A refusal after the stream opened counts as a refused handshake: end this attempt now.
+    if (refusal !== null) transport?.reconnect();
   }
 
   function handleClose({ wasOpen, code, reason }: TransportCloseInfo): void {
     heartbeat?.stop();
     if (isFinished()) return;
+    const refused = refusal;
+    refusal = null;
+    if (refused !== null) {
+      refusals += 1;
+      refusedInRow += 1;
+      failures += 1;
+      if (refusals >= Math.max(1, reconnect.maxRefusals)) {
+        fail(new RealtimeError('handshake-failed', `${key}: the server refused the credentials ${refusals} times in a row (${refused}). Check the token (the token function was asked for a fresh one), then call client.reconnect().`, { endpoint: key }));
+        return;
+      }
+      if (refusals === 1) report('handshake-failed', `${key}: the server refused the credentials (${refused}); trying again with a fresh token.`);
+      setState({ status: 'reconnecting', attempt: failures, error: `refused: ${refused}` });
+      return;
+    }
     const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
     failures = stable ? 1 : failures + 1;
-    if (!wasOpen) {
+    if (wasOpen) refusals = refusedInRow = 0;
+    else {
       refusedInRow += 1;
       if (refusedInRow <= 2) {
         report(
@@ -210,7 +243,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         );
       }
     }
-    setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? `closed with code ${code}` : 'handshake failed' });
+    setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? (serverError ?? `closed with code ${code}`) : 'handshake failed' });
   }
 
   const connection: Connection = {
@@ -226,6 +259,8 @@ export function createConnection(options: ConnectionOptions): Connection {
         transport = options.transport({
           nextAttempt,
           connectTimeout: reconnect.connectTimeout,
+          maxFrameChars: options.maxFrameChars,
+          fetch: options.fetch,
           onOpen: handleOpen,
           onFrame: handleFrame,
           onClose: handleClose,
@@ -260,6 +295,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       if (state.status !== 'failed') return;
       failures = 0;
       refusedInRow = 0;
+      refusals = 0;
       state = { ...state, status: 'idle' };
       connection.open();
     },

@@ -11,7 +11,7 @@ import { createRealtimeStore } from './store/createRealtimeStore';
 import { toTokenProvider } from './tokenProvider';
 import { webSocketTransport } from './webSocketTransport';
 
-const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'releaseDelay', 'random'];
+const optionNames: readonly (keyof RealtimeClientOptions)[] = ['url', 'apiUrl', 'token', 'backends', 'reconnect', 'heartbeat', 'limits', 'onError', 'transport', 'WebSocket', 'fetch', 'authScheme', 'releaseDelay', 'random'];
 const movedOptions = { endpoints: 'backends', restPaths: 'backends.<name>.restPaths' };
 const backendOptionNames: readonly (keyof BackendOptions)[] = ['path', 'dialect', 'url', 'transport', 'restPaths', 'limits', 'onOpen', 'timeZone'];
 const coreLimits: Required<CoreLimits> = { sendQueue: 1000, maxFrameChars: 262_144, socketBudget: 200 };
@@ -43,6 +43,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   const base = options.url ?? defaultSocketBase();
   if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
   const token = toTokenProvider(options.token);
+  const authScheme = options.authScheme ?? 'Bearer';
+  if (!/^[A-Za-z][\w-]*$/.test(authScheme)) throw new TypeError(`authScheme must be a word such as 'Bearer' or 'Token' (got ${JSON.stringify(authScheme)}).`);
   const reconnect = resolveReconnect(options.reconnect);
   // Whole milliseconds: a fraction or Infinity would make a healthy socket look dead.
   const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat');
@@ -131,6 +133,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       maxFrameChars: limits.maxFrameChars,
       random: options.random,
       handshakeHint: backend.hints?.handshake,
+      authScheme,
+      fetch: options.fetch,
       onEvents(events) {
         for (const event of events) {
           if (event.kind === 'server/error') report(new RealtimeError('server-error', `${key}: the server said: ${(event as CoreEvent & { kind: 'server/error' }).message}`, { endpoint: key, dialect: backend.dialect.name }));
@@ -170,7 +174,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
 
   const client: RealtimeClient = {
     store,
-    restConfig: { apiUrl: options.apiUrl ?? null, token, fetch: options.fetch },
+    restConfig: { apiUrl: options.apiUrl ?? null, token, fetch: options.fetch, authScheme },
     get stats() {
       let queued = 0;
       for (const key of pool.keys()) queued += pool.get(key)?.getState().queued ?? 0;

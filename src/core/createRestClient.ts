@@ -5,7 +5,7 @@ export interface RestClient {
   /** The REST base URL, or null when none was configured. */
   readonly baseUrl: string | null;
   /**
-   * Send a JSON request with `Authorization: Bearer <token>` when there is a token. Resolves
+   * Send a JSON request with `Authorization: <authScheme> <token>` when there is a token. Resolves
    * with the parsed body (or null for an empty one). Rejects with a `rest` RealtimeError that
    * carries the HTTP status and the server's error text, never the token.
    */
@@ -16,6 +16,8 @@ export interface RestClientOptions {
   baseUrl: string | null;
   token: TokenProvider;
   fetch?: typeof fetch;
+  /** The `Authorization` scheme. @default 'Bearer' */
+  authScheme?: string;
   /** Per-request timeout in ms. @default 15000 */
   timeout?: number;
 }
@@ -57,7 +59,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const kept = method === 'GET' ? cached.get(path) : undefined;
       if (kept) headers['If-None-Match'] = kept.etag;
       const value = await token({ forceRefresh: false });
-      if (value) headers.Authorization = `Bearer ${value}`;
+      if (value) headers.Authorization = `${options.authScheme ?? 'Bearer'} ${value}`;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeout);
       let response: Response;

@@ -13,7 +13,12 @@ export type CoreEvent =
   /** The server said who we are (a greeting). Any dialect may emit it. */
   | { kind: 'session/established'; userId: string | null; username: string | null; user?: Record<string, unknown> }
   | { kind: 'pong'; timestamp: string | null }
-  | { kind: 'server/error'; message: string };
+  | { kind: 'server/error'; message: string }
+  /**
+   * The server refused this connection's credentials after accepting the stream (e.g. an SSE
+   * `error` event saying "Unauthorized"): the connection treats it as a refused handshake.
+   */
+  | { kind: 'connection/refused'; reason: string };
 
 /** One entry of a batch: which endpoint it came from (`orders:42`), and what happened. */
 export interface StoreEntry<E extends StoreEvent = StoreEvent> {

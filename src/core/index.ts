@@ -2,6 +2,8 @@
 export { createRealtimeClient } from './createRealtimeClient';
 export { RealtimeError } from './RealtimeError';
 export { webSocketTransport } from './webSocketTransport';
+export { sseTransport } from './sseTransport';
+export type { SseTransportOptions } from './sseTransport';
 export { pingPong } from './pingPong';
 export { fillPath } from './endpointUrl';
 export { writable } from './store/batchDraft';

@@ -11,8 +11,8 @@ const restClients = new WeakMap<RealtimeClient, RestClient>();
 export function restOf(client: RealtimeClient): RestClient {
   let rest = restClients.get(client);
   if (!rest) {
-    const { apiUrl, token, fetch } = client.restConfig;
-    rest = createRestClient({ baseUrl: apiUrl, token, fetch });
+    const { apiUrl, token, fetch, authScheme } = client.restConfig;
+    rest = createRestClient({ baseUrl: apiUrl, token, fetch, authScheme });
     restClients.set(client, rest);
   }
   return rest;

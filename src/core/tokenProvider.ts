@@ -1,8 +1,9 @@
 /** Options passed to a token function. */
 export interface TokenRequest {
   /**
-   * `true` after two handshakes in a row were refused: the cached token is likely
-   * stale, so fetch a new one rather than returning the cached value.
+   * `true` after two handshakes in a row were refused, or once the server said it refuses the
+   * credentials: the cached token is likely stale, so fetch a new one rather than returning
+   * the cached value.
    */
   forceRefresh: boolean;
 }
