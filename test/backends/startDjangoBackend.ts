@@ -24,15 +24,29 @@ export interface SeedUser {
 
 /** What seed.py prints: who is who, and every token the tests need. */
 export interface DjangoTokens {
-  users: Record<'customer' | 'second' | 'admin' | 'moderator' | 'booster' | 'rejected', SeedUser> & { pending: SeedUser[] };
+  users: Record<'customer' | 'second' | 'admin' | 'moderator' | 'booster' | 'rejected' | 'jane' | 'john', SeedUser> & { pending: SeedUser[] };
   /** HS256 JWTs with an integer user_id, for ws/notifications/. */
   smarthunt: { customer: string; second: string; expired: string; badSignature: string };
   /** DRF token keys, for ws/chat/ and erp/ws/notifications/. */
   erp: { customer: string; second: string; admin: string };
   /** simplejwt access tokens (user_id = UUID), for ws/admin/dashboard/ and its REST API. */
   admin: { staff: string; moderator: string; nonStaff: string; malformed: string };
+  /** The ERP chat as deployed (SSE + REST, deployed mode): its users as that API names them. */
+  erpChat: { jane: ErpChatUser; john: ErpChatUser; conversationId: string; seededMessage: string };
   orders: number[];
   bookings: number[];
+}
+
+/** A user of the deployed ERP chat: `id` is the UUID its REST API and SSE events carry. */
+export interface ErpChatUser {
+  id: string;
+  /** Integer primary key (the documented ERP socket's id). */
+  pk: number;
+  username: string;
+  /** e.g. "Jane Doe": the `sender_name` of their messages. */
+  fullName: string;
+  /** DRF token key: `?token=` on the SSE stream, `Authorization: Token <key>` on REST. */
+  token: string;
 }
 
 export interface DjangoBackend {
@@ -54,6 +68,12 @@ export interface DjangoBackend {
   stop(): Promise<void>;
   /** Stop daphne, run `whileDown`, and start it again on the same port; resolves once it answers. */
   restart(whileDown?: () => Promise<void> | void): Promise<void>;
+  /** Redis port on 127.0.0.1 (channel layer and the deployed ERP chat's pub/sub and presence). */
+  redisPort: number;
+  /** Stop Redis (kill, wait for exit) while daphne keeps running: "Redis down". Its data is lost. */
+  stopRedis(): Promise<void>;
+  /** Start Redis again on the same port (empty); resolves once it answers PING. */
+  startRedis(): Promise<void>;
 }
 
 interface Managed {
@@ -220,6 +240,8 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
   // Last resort for a worker that exits without afterAll; die_with_parent covers a killed one.
   process.once('exit', killNow);
 
+  const startRedisServer = (): Managed =>
+    start('redis-server', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], env);
   const startDaphne = (): Managed =>
     start('daphne', PYTHON, ['-m', 'daphne', '-v', '0', '-b', '127.0.0.1', '-p', String(port), 'refsite.asgi:application'], env);
 
@@ -233,7 +255,7 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
 
   try {
     // All three at once: seed.py sends nothing to Redis, and daphne touches the DB only per request.
-    redis = start('redis-server', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], env);
+    redis = startRedisServer();
     const seeding = runPython('seed.py', [], env);
     daphne = startDaphne();
     const seed = await seeding;
@@ -271,6 +293,17 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
         await whileDown?.();
         daphne = startDaphne();
         await waitUntil(`daphne answered again on ${httpUrl}`, daphne, () => healthy(httpUrl));
+      },
+      redisPort,
+      async stopRedis() {
+        if (stopped) throw new Error('stopRedis() after stop()');
+        await kill(redis);
+      },
+      async startRedis() {
+        if (stopped) throw new Error('startRedis() after stop()');
+        if (redis && redis.child.exitCode === null && redis.child.signalCode === null) return;
+        redis = startRedisServer();
+        await waitUntil(`Redis answered PING again on ${redisPort}`, redis, () => redisPing(redisPort), 10_000);
       },
     };
   } catch (error) {

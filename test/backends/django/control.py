@@ -5,7 +5,8 @@ actions are served over HTTP at /__test__/ when daphne runs with REFSITE_TEST_CO
 
   REFSITE_DB_PATH=... REFSITE_REDIS_PORT=... /usr/bin/python3 control.py order '{"id": 101, "fields": {"status": "Done"}}'
 
-Commands: order, notify, booking, smarthunt_message, notice, register, and batch
+Commands: order, notify, booking, smarthunt_message, notice, register, erp_publish, erp_presence,
+and batch
 ('[["order", {...}], ["register", {...}]]'), see testcontrol/actions.py.
 Prints the result as JSON; exits 2 with {"error": ...} on stderr when the change is refused.
 """

@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework_simplejwt.tokens import AccessToken
 
 from admin_dashboard.models import ApprovalLog
-from erp.models import ChatMessage, Notice
+from erp.models import ChatMessage, Conversation, Notice
 from orders.models import Order
 from smarthunt.models import Booking, Notification, Property
 
@@ -26,6 +26,12 @@ USERS = {
     'rejected': (6, 'mallory', 'Mallory', 'Rejected', False, False, 'rejected'),
 }
 PENDING = [(7, 'carol_pending', 'Carol'), (8, 'dave_pending', 'Dave'), (9, 'erin_pending', 'Erin')]
+# The ERP chat as deployed (SSE + REST) names users by UUID: key: (id, username, first, last).
+ERP_CHAT_USERS = {
+    'jane': (10, 'jane.doe', 'Jane', 'Doe'),
+    'john': (11, 'john.smith', 'John', 'Smith'),
+}
+ERP_CHAT_SEED_MESSAGE = 'Hi Jane, the timetable is out.'
 
 # id: (status, progress, booster_price, actual_price, has_booster, reached_rank, reached_division, reached_marks)
 ORDERS = {
@@ -54,7 +60,9 @@ def create_demo_data():
             id=pk, username=username, email=f'{username}@example.com', first_name=first,
             approval_status=User.PENDING, date_joined=now - timedelta(hours=len(PENDING) - i),
         )
-    for key in ('customer', 'second', 'admin', 'moderator'):
+    for key, (pk, username, first, last) in ERP_CHAT_USERS.items():
+        users[key] = User.objects.create_user(id=pk, username=username, email=f'{username}@example.com', first_name=first, last_name=last)
+    for key in ('customer', 'second', 'admin', 'moderator', *ERP_CHAT_USERS):
         Token.objects.create(user=users[key])
 
     for pk, (status, progress, booster_price, actual_price, has_booster, rank, division, marks) in ORDERS.items():
@@ -73,6 +81,12 @@ def create_demo_data():
     Booking.objects.create(id=1, property=flat, tenant=alice, status='pending')
 
     ChatMessage.objects.create(sender=users['second'], receiver=alice, message='Hi Alice, the timetable is out.')
+    # Deployed chat: one conversation, John to Jane, unread by Jane.
+    chat = Conversation.between(users['jane'], users['john'])
+    first = ChatMessage.objects.create(sender=users['john'], receiver=users['jane'], conversation=chat, message=ERP_CHAT_SEED_MESSAGE)
+    chat.last_message, chat.last_message_at, chat.last_message_by = first.message, first.timestamp, users['john']
+    chat.add_unread(users['jane'])
+    chat.save()
     Notice.objects.create(title='Semester starts', message='Classes begin on Monday.', posted_by=users['admin'])
 
     ApprovalLog.objects.create(user=users['rejected'], action='rejected', performed_by=users['admin'], notes='Duplicate account')
@@ -88,9 +102,22 @@ def user_ref(user):
     return {'id': user.id, 'uuid': str(user.uuid), 'username': user.username}
 
 
+def erp_chat_json():
+    """The deployed chat's users (id = UUID, as on the wire) with their token keys, and the seeded conversation."""
+    User = get_user_model()
+    people = {key: User.objects.get(username=spec[1]) for key, spec in ERP_CHAT_USERS.items()}
+    chat = Conversation.between(people['jane'], people['john'])
+    return {
+        **{key: {'id': str(u.uuid), 'pk': u.id, 'username': u.username, 'fullName': f'{u.first_name} {u.last_name}',
+                 'token': Token.objects.get_or_create(user=u)[0].key} for key, u in people.items()},
+        'conversationId': str(chat.id),
+        'seededMessage': ERP_CHAT_SEED_MESSAGE,
+    }
+
+
 def tokens_json():
     User = get_user_model()
-    by_key = {key: User.objects.get(username=spec[1]) for key, spec in USERS.items()}
+    by_key = {key: User.objects.get(username=spec[1]) for key, spec in {**USERS, **ERP_CHAT_USERS}.items()}
     pending = list(User.objects.filter(approval_status=User.PENDING).order_by('id'))
     erp_key = lambda user: Token.objects.get_or_create(user=user)[0].key  # noqa: E731
     return {
@@ -108,6 +135,7 @@ def tokens_json():
             'nonStaff': str(AccessToken.for_user(by_key['customer'])),
             'malformed': 'this-is-not-a-jwt',
         },
+        'erpChat': erp_chat_json(),
         'orders': sorted(ORDERS),
         'bookings': [1],
     }

@@ -9,6 +9,10 @@ ASGI entry point: `python3 -m daphne -b 127.0.0.1 -p 8000 refsite.asgi:applicati
                            ws/notifications/, which SmartHunt already holds here.
 
 Every handshake passes AllowedHostsOriginValidator: no Origin, or a foreign one, gets 403.
+
+Deployed mode adds the ERP chat as the real server runs it today: GET
+api/v1/communication/sse/events/ is an AsyncHttpConsumer (erp/sse.py) ahead of Django, which
+serves everything else over HTTP, including the chat's REST API (erp/urls.py).
 """
 import os
 
@@ -26,6 +30,7 @@ from django.urls import re_path  # noqa: E402
 from admin_dashboard.consumers import AdminDashboardConsumer  # noqa: E402
 from erp.consumers import ChatConsumer, NotificationConsumer as ErpNotificationConsumer  # noqa: E402
 from erp.middleware import TokenAuthMiddleware  # noqa: E402
+from erp.sse import SSE_PATH, ChatEventStream  # noqa: E402
 from orders.consumers import OrderConsumer  # noqa: E402
 from django.conf import settings  # noqa: E402
 from smarthunt.consumers import NotificationConsumer, ShadowingNotificationConsumer  # noqa: E402
@@ -42,7 +47,14 @@ websocket_urlpatterns = [
     re_path(r'^erp/ws/notifications/$', TokenAuthMiddleware(ErpNotificationConsumer.as_asgi())),
 ]
 
+http_app = django_asgi_app
+if settings.DEPLOYED:
+    http_app = URLRouter([
+        re_path(SSE_PATH, ChatEventStream.as_asgi()),
+        re_path(r'', django_asgi_app),
+    ])
+
 application = ProtocolTypeRouter({
-    'http': django_asgi_app,
+    'http': http_app,
     'websocket': AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
 })

@@ -6,5 +6,9 @@ urlpatterns = [
     path('api/interactions/', include('smarthunt.urls')),
 ]
 
+if settings.DEPLOYED:
+    # The ERP chat as deployed: REST here, its SSE stream routed in refsite/asgi.py.
+    urlpatterns.append(path('api/v1/communication/', include('erp.urls')))
+
 if settings.TEST_CONTROL:
     urlpatterns.append(path('__test__/', include('testcontrol.urls')))

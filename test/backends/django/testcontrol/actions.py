@@ -117,6 +117,28 @@ def register(fields):
     return user_json(user)
 
 
+def erp_publish(fields):
+    """Deployed ERP chat: publish `{event, data}` to `user:<uuid>` as the real server's helpers do."""
+    from erp import pubsub
+
+    user_id, event = fields.get('user_id'), fields.get('event')
+    if not user_id or not event:
+        raise ControlError(400, 'user_id (a UUID) and event are required')
+    return {'receivers': pubsub.publish(user_id, event, fields.get('data', {}))}
+
+
+def erp_presence(fields):
+    """Deployed ERP chat: what Redis holds about a user's presence."""
+    from erp import pubsub
+
+    if not fields.get('user_id'):
+        raise ControlError(400, 'user_id (a UUID) is required')
+    try:
+        return pubsub.presence(fields['user_id'])
+    except Exception as e:  # Redis down
+        raise ControlError(503, f'Redis not available: {e}')
+
+
 def batch(steps):
     """Several commands in one process: `[[command, args], ...]`; returns their results."""
     return [COMMANDS[command](args) for command, args in steps]
@@ -129,5 +151,7 @@ COMMANDS = {
     'smarthunt_message': smarthunt_message,
     'notice': publish_notice,
     'register': register,
+    'erp_publish': erp_publish,
+    'erp_presence': erp_presence,
     'batch': batch,
 }

@@ -11,4 +11,7 @@ urlpatterns = [
     path('erp/notices/', views.notice),
     path('erp/notices/<int:notice_id>/resave/', views.resave_notice),
     path('register/', views.register),
+    path('erp/sse/publish/', views.erp_publish),
+    path('erp/sse/heartbeat/', views.erp_heartbeat),
+    path('erp/presence/', views.erp_presence),
 ]

@@ -82,3 +82,32 @@ def resave_notice(request, notice_id):
         return JsonResponse({'error': 'no such notice'}, status=404)
     notice.save()
     return JsonResponse({'notice_id': notice.id})
+
+
+def _post_action(fn):
+    """A POST view running one action on the request's JSON body."""
+    @csrf_exempt
+    @require_POST
+    def view(request):
+        return _run(request, fn)
+    return view
+
+
+erp_publish = _post_action(actions.erp_publish)
+erp_presence = _post_action(actions.erp_presence)
+
+
+@csrf_exempt
+@require_POST
+def erp_heartbeat(request):
+    """Set this server's SSE heartbeat interval (seconds; default 30) for every stream, open or new."""
+    from erp.pubsub import STREAM_SETTINGS
+
+    def change(body):
+        seconds = body.get('seconds')
+        if not isinstance(seconds, (int, float)) or isinstance(seconds, bool) or seconds < 0:
+            raise actions.ControlError(400, 'seconds must be a number >= 0')
+        STREAM_SETTINGS['heartbeat_seconds'] = float(seconds)
+        return {'seconds': STREAM_SETTINGS['heartbeat_seconds']}
+
+    return _run(request, change)
