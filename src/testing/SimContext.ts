@@ -1,5 +1,6 @@
 /** What every part of the simulator shares: resolved options, world, clock, sessions, fault switches. */
 import type { SimClock } from './createSimClock';
+import type { ErpSseState } from './erpSse';
 import type { Random } from './createRandom';
 import type { SimHub } from './SimHub';
 import type { SimWorld } from './SimWorld';
@@ -14,6 +15,7 @@ export interface ResolvedSimulatorOptions {
   allowedOrigins: string[] | false;
   botReplyDelayMs: number | false;
   scenarioStepMs: number;
+  erpReadReceipts: boolean;
 }
 
 export interface SimContext {
@@ -23,6 +25,8 @@ export interface SimContext {
   readonly random: Random;
   readonly hub: SimHub;
   readonly faults: { refuseStatus: number | null; pingsSilenced: boolean };
+  /** The ERP chat's Redis: presence keys, heartbeat times, whether it is reachable. */
+  readonly erp: ErpSseState;
   /** A real-time timer that `dispose()` cancels. */
   later(fn: () => void, ms: number): void;
 }

@@ -5,10 +5,17 @@
 import type { SimClock } from './createSimClock';
 import type { Random } from './createRandom';
 import { BOOST_STATUSES, MENU } from './simData';
-import type { BoostOrder, SimAdminNotification, SimApproval, SimBooking, SimChatMessage, SimNotification, SimUser, TimingOrderRecord } from './simEntities';
+import type { BoostOrder, SimAdminNotification, SimApproval, SimBooking, SimChatMessage, SimConversation, SimNotification, SimUser, TimingOrderRecord } from './simEntities';
 import type { TimingStatusName } from './simData';
 
 const money = (n: number): string => n.toFixed(2);
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A UUID in its canonical form (as Django's UUIDField reads one), or null when it is none. */
+const canonicalUuid = (text: string): string | null => {
+  if (!UUID.test(text)) return null;
+  const h = text.replace(/-/g, '').toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
 
 export class SimWorld {
   readonly boostOrders = new Map<number, BoostOrder>();
@@ -20,7 +27,9 @@ export class SimWorld {
   readonly bookings = new Map<number, SimBooking>();
   readonly approvals: SimApproval[] = [];
   readonly adminNotifications: SimAdminNotification[] = [];
-  private readonly next = { boost: 101, timing: 1, item: 1, notification: 1, message: 1, booking: 501, adminNotification: 1 };
+  /** The ERP chat's conversations, in creation order. */
+  readonly conversations: SimConversation[] = [];
+  private readonly next = { boost: 101, timing: 1, item: 1, notification: 1, message: 1, booking: 501, adminNotification: 1, conversation: 1 };
 
   constructor(
     readonly random: Random,
@@ -35,6 +44,38 @@ export class SimWorld {
     if (!token) return undefined;
     for (const user of this.users.values()) if (user.token === token) return user;
     return undefined;
+  }
+
+  /**
+   * The user's id on the ERP chat over SSE + REST: `uuid`, else `id` when it is a UUID, else a
+   * UUID made from the number (`00000000-0000-4000-8000-<id in hex>`).
+   */
+  erpId(user: SimUser): string {
+    if (user.uuid) return user.uuid;
+    const own = canonicalUuid(String(user.id));
+    if (own) return own;
+    const n = Math.abs(Math.trunc(Number(user.id))) || 0;
+    return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0').slice(-12)}`;
+  }
+
+  /** The user behind an ERP id (a UUID in any case, with or without hyphens); integers match none. */
+  userByErpId(id: unknown): SimUser | undefined {
+    const wanted = typeof id === 'string' ? canonicalUuid(id.trim()) : null;
+    if (!wanted) return undefined;
+    for (const user of this.users.values()) if (this.erpId(user) === wanted) return user;
+    return undefined;
+  }
+
+  /** The pair's conversation, created when missing (`Conversation.get_or_create_conversation`). */
+  conversationOf(a: SimUser, b: SimUser): SimConversation {
+    const [first, second] = this.erpId(a) <= this.erpId(b) ? [a, b] : [b, a];
+    const user1Key = String(first.id);
+    const user2Key = String(second.id);
+    const found = this.conversations.find((c) => c.user1Key === user1Key && c.user2Key === user2Key);
+    if (found) return found;
+    const created: SimConversation = { id: this.next.conversation++, user1Key, user2Key, last_message: null, last_message_at: null, last_message_by: null, unread_count_user1: 0, unread_count_user2: 0, updated_at: this.clock.now() };
+    this.conversations.push(created);
+    return created;
   }
 
   usersWith(status: SimUser['approval_status']): SimUser[] {
@@ -131,9 +172,25 @@ export class SimWorld {
     return notification;
   }
 
+  /**
+   * Store a chat message and update its conversation as the ERP's send does: last message
+   * (first 100 characters, or `[Attachment]`), its time and author, and the receiver's unread + 1.
+   */
   addMessage(sender_id: number | string, receiver_id: number | string, message: string, attachment: string | null): SimChatMessage {
-    const stored: SimChatMessage = { id: this.next.message++, sender_id, receiver_id, message, attachment, created_at: this.clock.now() };
+    const sender = this.user(sender_id);
+    const receiver = this.user(receiver_id);
+    const now = this.clock.now();
+    const conversation = sender && receiver ? this.conversationOf(sender, receiver) : null;
+    const stored: SimChatMessage = { id: this.next.message++, sender_id, receiver_id, message, attachment, created_at: now, conversation_id: conversation?.id ?? 0, is_read: false, read_at: null };
     this.messages.push(stored);
+    if (conversation) {
+      conversation.last_message = message ? [...message].slice(0, 100).join('') : '[Attachment]';
+      conversation.last_message_at = now;
+      conversation.last_message_by = String(sender_id);
+      if (String(receiver_id) === conversation.user1Key) conversation.unread_count_user1++;
+      else conversation.unread_count_user2++;
+      conversation.updated_at = now;
+    }
     return stored;
   }
 

@@ -1,8 +1,10 @@
 /**
  * §4, the college ERP's chat at `ws/chat/`: DRF key auth, `{receiver_id, message, attachment?}`
  * in, `message_sent` ack to the sender (never an echo), `chat_message` to the receiver.
- * Bot peers answer after `botReplyDelayMs`.
+ * Bot peers answer after `botReplyDelayMs`. Messages also reach the receiver's SSE streams
+ * (`erpSse.ts`), as both run on one database.
  */
+import { publishErpMessage } from './erpSse';
 import { broadcastSmartHuntChat } from './notificationsBackend';
 import { asObject, displayName, loadsJson, truthy } from './SimContext';
 import type { SimContext } from './SimContext';
@@ -50,18 +52,24 @@ function receive(ctx: SimContext, s: HubSession, sender: SimUser, frame: SimFram
 }
 
 /**
- * Deliver a stored message: the ERP `chat_message` to the receiver's chat sessions, SmartHunt's
- * `chat_message` to the receiver's SmartHunt notification sessions, and, when a person wrote to
- * a bot, the bot's reply later.
+ * Send a stored message to its receiver everywhere they listen: the ERP `chat_message` on
+ * `ws/chat/`, the ERP `message` event on the SSE stream, SmartHunt's `chat_message`.
  */
-export function deliverChat(ctx: SimContext, m: SimChatMessage): void {
+export function fanOutChat(ctx: SimContext, m: SimChatMessage): void {
   const sender = ctx.world.user(m.sender_id);
-  const receiver = ctx.world.user(m.receiver_id);
   const senderName = sender ? displayName(sender) : String(m.sender_id);
   const timestamp = new Date(m.created_at).toISOString();
   const frame = JSON.stringify({ type: 'chat_message', id: m.id, sender_id: m.sender_id, sender_name: senderName, message: m.message, attachment: m.attachment, timestamp });
   ctx.hub.broadcast(userGroup(String(m.receiver_id)), frame);
+  publishErpMessage(ctx, m);
   broadcastSmartHuntChat(ctx, m, senderName, null);
+}
+
+/** {@link fanOutChat}, then, when a person wrote to a bot, the bot's reply later. */
+export function deliverChat(ctx: SimContext, m: SimChatMessage): void {
+  fanOutChat(ctx, m);
+  const sender = ctx.world.user(m.sender_id);
+  const receiver = ctx.world.user(m.receiver_id);
   if (receiver?.bot && sender && !sender.bot) scheduleBotReply(ctx, receiver, sender);
 }
 

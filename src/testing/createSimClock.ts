@@ -66,3 +66,12 @@ export function pythonTime(ms: number): string {
 export function quotedPythonTime(ms: number): string {
   return JSON.stringify(pythonTime(ms));
 }
+
+/**
+ * Python's `datetime.isoformat()` of an aware UTC time, `2025-01-01T10:00:00.123000+00:00`
+ * (no fraction when the microseconds are 0); `zulu` gives DRF's rendering, with `Z` instead of
+ * `+00:00`.
+ */
+export function pythonIsoTime(ms: number, zulu = false): string {
+  return `${pythonTime(ms).replace(' ', 'T')}${zulu ? 'Z' : '+00:00'}`;
+}

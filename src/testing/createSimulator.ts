@@ -11,6 +11,7 @@ import { createScenario } from './createScenario';
 import type { SimScenario } from './createScenario';
 import { createSimClock, DEFAULT_START_TIME } from './createSimClock';
 import type { SimClock } from './createSimClock';
+import { ErpSseState, isErpStreamPath, openErpStream, setRedisDown } from './erpSse';
 import { handleRest } from './handleRest';
 import { routeConnect } from './routeConnect';
 import { seedWorld } from './seedWorld';
@@ -18,7 +19,7 @@ import type { ResolvedSimulatorOptions, SimContext } from './SimContext';
 import { SimHub } from './SimHub';
 import type { SimEvent } from './SimHub';
 import { SimWorld } from './SimWorld';
-import type { SimBackendName, SimConnectRequest, SimConnectResult, SimRestRequest, SimRestResponse, SimSink, SimulatorOptions } from './types';
+import type { SimBackendName, SimConnectRequest, SimConnectResult, SimRestRequest, SimRestResponse, SimSink, SimStream, SimStreamRequest, SimStreamSink, SimulatorOptions } from './types';
 
 /** {@link SimulatorOptions} plus the simulator's own knobs. */
 export interface CreateSimulatorOptions extends SimulatorOptions {
@@ -31,6 +32,13 @@ export interface CreateSimulatorOptions extends SimulatorOptions {
   botReplyDelayMs?: number | false;
   /** Simulated ms the clock advances on every scenario step. @default 1000 */
   scenarioStepMs?: number;
+  /**
+   * Publish a `read_receipt` event to the sender for every message a mark-read marks (the ERP
+   * chat over SSE). The real server has a bug that publishes none, so senders learn of reads
+   * only by refetching the history; `true` simulates the server as it was meant to work.
+   * @default false
+   */
+  erpReadReceipts?: boolean;
 }
 
 /** The fault switches, for testing reconnects and heartbeats. */
@@ -41,6 +49,13 @@ export interface SimFaults {
   refuseHandshakes(status: number | null): void;
   /** Stop (or resume) answering pings on SmartHunt notifications and the admin dashboard. */
   silencePings(on: boolean): void;
+  /**
+   * Make the ERP chat's Redis unavailable (`true`) or available again (`false`). While it is
+   * down a new SSE stream gets one `error` event `{"error": "Redis not available"}` and ends,
+   * published events are lost, and nobody is online; REST keeps working. Going down ends every
+   * open stream (a last `disconnected` event, then the end). Returns how many streams it ended.
+   */
+  redisUnavailable(down: boolean): number;
 }
 
 export interface Simulator {
@@ -49,8 +64,16 @@ export interface Simulator {
   readonly clock: SimClock;
   /** Route and authenticate a handshake. The greeting comes only on `session.start()`. */
   connect(request: SimConnectRequest, sink: SimSink): SimConnectResult;
-  /** Answer one REST request of the Timing server or the admin dashboard. Never throws. */
+  /** Answer one REST request (Timing, admin dashboard, SmartHunt notifications, ERP chat). Never throws. */
   rest(request: SimRestRequest): SimRestResponse;
+  /**
+   * Answer a request for a Server-Sent Events stream (the ERP chat's
+   * `/api/v1/communication/sse/events/`), or `null` when the path is no stream: answer it with
+   * `rest()`. Send the returned status and headers, call `start()`, and `close()` when the
+   * client goes away; the simulator writes events into `sink` and calls `sink.end()` when it
+   * ends the stream.
+   */
+  stream(request: SimStreamRequest, sink: SimStreamSink): SimStream | null;
   readonly emit: SimEmitters;
   readonly faults: SimFaults;
   readonly scenario: SimScenario;
@@ -75,6 +98,7 @@ function resolve(options: CreateSimulatorOptions): ResolvedSimulatorOptions {
     allowedOrigins: options.allowedOrigins === undefined ? ['localhost', '127.0.0.1', '[::1]'] : options.allowedOrigins === false ? false : [...options.allowedOrigins],
     botReplyDelayMs,
     scenarioStepMs,
+    erpReadReceipts: options.erpReadReceipts === true,
   };
 }
 
@@ -95,6 +119,7 @@ export function createSimulator(options: CreateSimulatorOptions = {}): Simulator
     random,
     hub,
     faults: { refuseStatus: null, pingsSilenced: false },
+    erp: new ErpSseState(),
     later(fn, ms) {
       if (disposed) return;
       const handle = setTimeout(() => {
@@ -115,6 +140,7 @@ export function createSimulator(options: CreateSimulatorOptions = {}): Simulator
     scenario,
     connect: (request, sink) => routeConnect(ctx, request, sink),
     rest: (request) => handleRest(ctx, emit, request),
+    stream: (request, sink) => (isErpStreamPath(request.path) ? openErpStream(ctx, request, sink) : null),
     faults: {
       dropAll: (code = 1001) => hub.dropAll(code, 'Simulated drop'),
       refuseHandshakes(status) {
@@ -126,6 +152,7 @@ export function createSimulator(options: CreateSimulatorOptions = {}): Simulator
       silencePings(on) {
         ctx.faults.pingsSilenced = on;
       },
+      redisUnavailable: (down) => setRedisDown(ctx, down),
     },
     sessions: () => hub.live().map((s) => ({ id: s.id, backend: s.backend, userId: s.user === null ? null : String(s.user.id) })),
     onEvent: (listener) => hub.onEvent(listener),

@@ -1,7 +1,8 @@
 /**
  * The simulator behind real sockets, for Node: one HTTP server on one port serving the
  * Django-style WebSocket endpoints, the Timing feed as a real Socket.IO `/admin` namespace,
- * and every backend's REST routes. `npm run server` runs it; tests start it on port 0.
+ * the ERP chat's Server-Sent Events stream (chunked, one write per event), and every
+ * backend's REST routes. `npm run server` runs it; tests start it on port 0.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,15 +38,45 @@ export interface SimulatorServer {
 }
 
 const CLOSE_ABRUPTLY = 1006;
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+};
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Access-Control-Allow-Origin': '*',
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-    'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  });
+  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS });
   res.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+function requestHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+  return headers;
+}
+
+/**
+ * Serve an event stream if the path is one: the head at once, then each event as its own
+ * chunk. A client that disconnects removes its subscriber; `streams` lets the server end the
+ * open ones when it stops. Returns false when the path is no stream.
+ */
+function serveStream(simulator: Simulator, req: IncomingMessage, res: ServerResponse, streams: Set<() => void>): boolean {
+  const end = (): void => {
+    streams.delete(stop);
+    if (!res.writableEnded) res.end();
+  };
+  const stream = simulator.stream({ method: req.method ?? 'GET', path: req.url ?? '/', headers: requestHeaders(req) }, { write: (text) => void (res.writableEnded || res.write(text)), end });
+  if (!stream) return false;
+  function stop(): void {
+    stream!.close();
+    end();
+  }
+  streams.add(stop);
+  res.on('close', stop);
+  res.writeHead(stream.status, { ...stream.headers, ...CORS });
+  res.flushHeaders();
+  stream.start();
+  return true;
 }
 
 function handleRest(simulator: Simulator, req: IncomingMessage, res: ServerResponse): void {
@@ -58,9 +89,7 @@ function handleRest(simulator: Simulator, req: IncomingMessage, res: ServerRespo
   });
   req.on('end', () => {
     try {
-      const headers: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      const answer = simulator.rest({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body });
+      const answer = simulator.rest({ method: req.method ?? 'GET', path: req.url ?? '/', headers: requestHeaders(req), body });
       sendJson(res, answer.status, answer.body);
     } catch (error) {
       sendJson(res, 500, { error: `simulator failure: ${(error as Error).message}` });
@@ -76,7 +105,11 @@ function refuseUpgrade(socket: NodeJS.WritableStream & { destroy(): void }, stat
 /** Start the simulator server. Resolves once it listens. */
 export async function createSimulatorServer(options: SimulatorServerOptions = {}): Promise<SimulatorServer> {
   const simulator = options.simulator ?? createSimulator(options);
-  const http = createServer((req, res) => handleRest(simulator, req, res));
+  const streams = new Set<() => void>();
+  const http = createServer((req, res) => {
+    if (req.method !== 'OPTIONS' && serveStream(simulator, req, res, streams)) return;
+    handleRest(simulator, req, res);
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1_048_576 });
   const io = new SocketIoServer(http, { cors: { origin: true }, destroyUpgrade: false });
   const sockets = new Set<WebSocket>();
@@ -145,6 +178,10 @@ export async function createSimulatorServer(options: SimulatorServerOptions = {}
     close() {
       closing ??= (async () => {
         simulator.dispose();
+        const streaming = streams.size > 0;
+        for (const stop of [...streams]) stop();
+        // Let the ended streams' last chunk go out before the connections are cut.
+        if (streaming) await new Promise((resolve) => setImmediate(resolve));
         for (const ws of sockets) ws.terminate();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -5,6 +5,9 @@
  */
 import { adminUserJson, performer } from './adminBackend';
 import type { SimEmitters } from './createEmitters';
+import { erpChatRest } from './erpChatRest';
+import { ERP_CHATS_PATH, isErpStreamPath } from './erpSse';
+import { Answer, bad, fail, header, reply } from './restReply';
 import { asObject } from './SimContext';
 import type { SimContext } from './SimContext';
 import { TIMING_STATUSES } from './simData';
@@ -14,23 +17,7 @@ import type { SimRestRequest, SimRestResponse } from './types';
 
 type Handler = (match: RegExpExecArray, body: () => unknown, auth: () => SimUser | SimRestResponse) => SimRestResponse;
 
-/** Thrown inside a handler to answer early (bad body, refused auth). */
-class Answer {
-  constructor(readonly response: SimRestResponse) {}
-}
-
-const reply = (status: number, body: unknown): SimRestResponse => ({ status, body });
-const fail = (status: number, body: unknown): never => {
-  throw new Answer(reply(status, body));
-};
-const bad = (error: string): never => fail(400, { error });
-
 const timingJson = (o: TimingOrderRecord): Record<string, unknown> => ({ ...o, items: o.items.map((i) => ({ ...i })) });
-
-function header(headers: SimRestRequest['headers'], name: string): string | undefined {
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
-  return undefined;
-}
 
 function readLines(value: unknown): { menu_name: string; quantity: number; price: number }[] {
   if (!Array.isArray(value) || value.length === 0) return bad('items must be a non-empty array');
@@ -143,6 +130,9 @@ function routes(ctx: SimContext, emit: SimEmitters): [string, RegExp, Handler][]
 export function handleRest(ctx: SimContext, emit: SimEmitters, request: SimRestRequest): SimRestResponse {
   const path = request.path.split('?')[0] ?? '';
   const method = request.method.toUpperCase();
+  if (path.startsWith(ERP_CHATS_PATH)) return erpChatRest(ctx, request);
+  // The event stream answers through `simulator.stream()`; only other methods reach here.
+  if (isErpStreamPath(path)) return reply(method === 'GET' ? 406 : 405, { detail: `Use simulator.stream() for ${method} ${path}` });
   const body = (): unknown => {
     if (request.body.trim() === '') return undefined;
     try {

@@ -4,6 +4,7 @@ export { demoTokens, demoUsers } from './demoTokens';
 export { createRandom } from './createRandom';
 export { createSimClock } from './createSimClock';
 export { SimWorld } from './SimWorld';
+export { ERP_SSE_PATH, ERP_CHATS_PATH } from './erpSse';
 
 export type { Simulator, SimFaults, CreateSimulatorOptions } from './createSimulator';
 export type { SimEmitters, OrderUpdatePatch, TimingLine, NotificationFields } from './createEmitters';
@@ -20,6 +21,7 @@ export type {
   SimUser,
   SimNotification,
   SimChatMessage,
+  SimConversation,
   SimBooking,
   SimApproval,
   SimAdminNotification,
@@ -33,6 +35,9 @@ export type {
   SimSession,
   SimRestRequest,
   SimRestResponse,
+  SimStreamRequest,
+  SimStreamSink,
+  SimStream,
   SimShapes,
   SimulatorOptions,
 } from './types';

@@ -5,6 +5,7 @@
  * inbound ignored).
  */
 import { plainTime } from './createSimClock';
+import { publishErp } from './erpSse';
 import { asObject, loadsJson, pyStr } from './SimContext';
 import type { SimContext } from './SimContext';
 import type { SimBooking, SimChatMessage, SimNotification, SimUser } from './simEntities';
@@ -81,8 +82,13 @@ function notificationFrame(n: SimNotification, shape: string): string {
   return JSON.stringify({ type: shape === 'notify' ? 'notify' : 'notification', ...base, body: n.body, data: n.data, notification_id: n.id, timestamp });
 }
 
-/** Send a stored notification to its user's sessions, in each session's shape. */
+/**
+ * Send a stored notification to its user's sessions, in each session's shape, and as the ERP's
+ * `notification` event to the user's SSE streams. Returns how many sockets got it.
+ */
 export function broadcastNotification(ctx: SimContext, n: SimNotification): number {
+  const user = ctx.world.user(n.userKey);
+  if (user) publishErp(ctx, user, 'notification', { title: n.title, message: n.body, notification_type: n.notification_type, data: n.data });
   return ctx.hub.broadcast(userGroup(n.userKey), (s) => notificationFrame(n, s.shape));
 }
 

@@ -7,7 +7,7 @@ import type { SimWorld } from './SimWorld';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function demoUser(base: { id: number | string; username: string; email: string; is_staff: boolean; is_superuser: boolean }, token: string | null, bot: boolean, joined: number): SimUser {
+function demoUser(base: { id: number | string; uuid?: string; username: string; email: string; is_staff: boolean; is_superuser: boolean }, token: string | null, bot: boolean, joined: number): SimUser {
   const first = base.username.charAt(0).toUpperCase() + base.username.slice(1);
   return { ...base, first_name: first, last_name: '', approval_status: 'approved', date_joined: iso(joined), bot, token };
 }
@@ -42,9 +42,9 @@ export function seedWorld(world: SimWorld): void {
   // Users: the demo logins, three bot peers and one human peer, approved/rejected/pending registrations.
   world.addUser(demoUser(demoUsers.demo, 'demo', false, ago(90 * 24 * 60)));
   world.addUser(demoUser(demoUsers.peer, 'peer', true, ago(80 * 24 * 60)));
-  world.addUser(demoUser({ id: 3, username: 'priya', email: 'priya@example.com', is_staff: false, is_superuser: false }, null, true, ago(70 * 24 * 60)));
-  world.addUser(demoUser({ id: 4, username: 'lee', email: 'lee@example.com', is_staff: false, is_superuser: false }, null, true, ago(60 * 24 * 60)));
-  world.addUser(demoUser({ id: 5, username: 'noor', email: 'noor@example.com', is_staff: false, is_superuser: false }, null, false, ago(50 * 24 * 60)));
+  world.addUser(demoUser({ id: 3, uuid: 'c2e8a5f1-9d4b-4a73-8b6e-1f0d7c3a5e92', username: 'priya', email: 'priya@example.com', is_staff: false, is_superuser: false }, null, true, ago(70 * 24 * 60)));
+  world.addUser(demoUser({ id: 4, uuid: 'e5a1c7d3-2f8b-4e69-9c04-8b3d6a2f1e57', username: 'lee', email: 'lee@example.com', is_staff: false, is_superuser: false }, null, true, ago(60 * 24 * 60)));
+  world.addUser(demoUser(demoUsers.classmate, 'classmate', false, ago(50 * 24 * 60)));
   const admin = world.addUser(demoUser(demoUsers.admin, 'admin', false, ago(365 * 24 * 60)));
   world.addUser(demoUser(demoUsers.staff, 'staff', false, ago(200 * 24 * 60)));
   for (let i = 0; i < 6; i++) {
@@ -91,8 +91,17 @@ export function seedWorld(world: SimWorld): void {
   }
   const property = random.pick(PROPERTIES);
   world.upsertBooking({ action: 'created', status: 'pending', property_id: property.id, property_title: property.title, tenant_id: 1, landlord_id: 5 });
-  for (const [from, to, text] of [[1, 2, 'Hi Sam!'], [2, 1, 'Hey, what is up?'], [1, 2, 'Are the notes ready?']] as const) {
-    world.addMessage(from, to, text, null).created_at = ago(30);
+  // Sam has read the first one, demo has read Sam's answer; the last one waits for Sam.
+  const history = [[1, 2, 'Hi Sam!', true], [2, 1, 'Hey, what is up?', true], [1, 2, 'Are the notes ready?', false]] as const;
+  history.forEach(([from, to, text, read], i) => {
+    const m = world.addMessage(from, to, text, null);
+    m.created_at = ago(32 - i);
+    if (read) Object.assign(m, { is_read: true, read_at: ago(31 - i) });
+  });
+  for (const c of world.conversations) {
+    Object.assign(c, { last_message_at: ago(30), updated_at: ago(30), unread_count_user1: 0, unread_count_user2: 0 });
+    const unread = world.messages.filter((m) => m.conversation_id === c.id && !m.is_read);
+    for (const m of unread) c[String(m.receiver_id) === c.user1Key ? 'unread_count_user1' : 'unread_count_user2']++;
   }
   world.addAdminNotification('Pending approvals', 'Three registrations wait for review.', 'approval');
 }

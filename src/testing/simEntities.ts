@@ -45,6 +45,11 @@ export interface SimUser {
   bot: boolean;
   /** The demo token that logs in as this user, if any. */
   token: string | null;
+  /**
+   * The user's id on the ERP chat over Server-Sent Events + REST, a UUID string as the real
+   * server's user ids are. Absent when `id` is a UUID already (see `SimWorld.erpId`).
+   */
+  uuid?: string;
 }
 
 export interface SimNotification {
@@ -66,6 +71,29 @@ export interface SimChatMessage {
   message: string;
   attachment: string | null;
   created_at: number;
+  /** The ERP conversation of the pair (one per pair of users). */
+  conversation_id: number;
+  is_read: boolean;
+  /** Simulated ms it was marked read, or null. */
+  read_at: number | null;
+}
+
+/**
+ * The ERP chat's conversation row: one per pair, `user1` the lower ERP id. Its unread
+ * counters are kept as the real server keeps them (only a mark-read by `conversation_id`
+ * resets one), so they may disagree with the messages' `is_read`.
+ */
+export interface SimConversation {
+  id: number;
+  /** `String(user.id)` of both users. */
+  user1Key: string;
+  user2Key: string;
+  last_message: string | null;
+  last_message_at: number | null;
+  last_message_by: string | null;
+  unread_count_user1: number;
+  unread_count_user2: number;
+  updated_at: number;
 }
 
 export interface SimBooking {

@@ -62,6 +62,33 @@ export interface SimRestResponse {
   body: unknown;
 }
 
+/** A request for a Server-Sent Events stream (the ERP chat's `sse/events/`). */
+export interface SimStreamRequest {
+  /** @default 'GET' */
+  method?: string;
+  /** Path and query, e.g. `/api/v1/communication/sse/events/?token=demo`. */
+  path: string;
+  headers: Record<string, string | undefined>;
+}
+
+/** Where a stream's bytes go. Each transport implements it. */
+export interface SimStreamSink {
+  /** Write one piece of the body (a whole `event: …\ndata: …\n\n` block), flushed at once. */
+  write(text: string): void;
+  /** The server ended the response. */
+  end(): void;
+}
+
+/** One streaming response: answer with `status` and `headers`, then call `start()`. */
+export interface SimStream {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** Writes the first event (or the error event, then ends). Call once the head is sent. */
+  start(): void;
+  /** The client went away (aborted, disconnected): the subscriber is removed. Idempotent. */
+  close(): void;
+}
+
 /** Which shapes each backend speaks. The defaults are the real servers'. */
 export interface SimShapes {
   /** `real`: Socket.IO `/admin` with `new_order`; `documented`: raw WebSocket `/admin?token=` with `newOrder`. @default 'real' */

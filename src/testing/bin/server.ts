@@ -59,11 +59,15 @@ WebSocket endpoints:
   ${server.url}/ws/chat/?token=<token>          chat
   ${server.url}/ws/admin/dashboard/?token=<token>  admin dashboard (staff only)
 
+ERP chat over Server-Sent Events + REST (user ids are the UUIDs below):
+  ${server.httpUrl}/api/v1/communication/sse/events/?token=<token>
+  ${server.httpUrl}/api/v1/communication/chats/   (Authorization: Token <token>)
+
 REST: ${server.httpUrl}/api/orders, /api/admin/orders, /api/v1/admin-dashboard/...
 
 Demo tokens:
 ${Object.entries(demoUsers)
-  .map(([token, user]) => `  ${token.padEnd(7)} user ${String(user.id).padEnd(36)} ${user.username}${user.is_staff ? ' (staff)' : ''}`)
+  .map(([token, user]) => `  ${token.padEnd(9)} user ${String(user.id).padEnd(36)} ${user.username.padEnd(6)} ERP ${user.uuid}${user.is_staff ? ' (staff)' : ''}`)
   .join('\n')}
 
 Traffic: ${values['quiet-traffic'] ? 'off' : `${values.rate} events/s (seed ${values.seed})`}. Ctrl-C stops.`);
