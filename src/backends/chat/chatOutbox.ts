@@ -1,5 +1,6 @@
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { chatBackend } from './chatBackend';
+import { chatUsesRest, postChat } from './chatRest';
 import type { ChatEvent, ChatMessage } from './types';
 
 interface Outbox {
@@ -39,6 +40,7 @@ function show(client: RealtimeClient, clientId: string, entry: { peerId: string;
 }
 
 function transmit(client: RealtimeClient, clientId: string, entry: { peerId: string; text: string; attachment: string | null }): void {
+  if (chatUsesRest(client)) return postChat(client, clientId, entry);
   try {
     const command = { receiverId: entry.peerId, message: entry.text, attachment: entry.attachment };
     if (client.send(chatBackend, command, undefined, clientId) === 'sent') dispatch(client, { kind: 'chat/sending', clientId });
@@ -51,7 +53,8 @@ function transmit(client: RealtimeClient, clientId: string, entry: { peerId: str
 
 /**
  * Send a chat message. It shows at once as `queued`, becomes `sending` when written to the
- * socket, then `sent` on the server's ack or `failed` (with a retry). Returns its client id.
+ * socket (or posted, on a REST server), then `sent` on the server's ack (the REST answer) or
+ * `failed` (with a retry). Returns its client id.
  */
 export function sendChat(client: RealtimeClient, peerId: string | number, text: string, options: { attachment?: string | null } = {}): string {
   const peer = peerId === undefined || peerId === null ? '' : String(peerId);
