@@ -214,25 +214,16 @@ export function createConnection(options: ConnectionOptions): Connection {
   function handleClose({ wasOpen, code, reason }: TransportCloseInfo): void {
     heartbeat?.stop();
     if (isFinished()) return;
-    const refused = refusal;
-    refusal = null;
-    if (refused !== null) {
-      refusals += 1;
-      refusedInRow += 1;
-      failures += 1;
-      if (refusals >= Math.max(1, reconnect.maxRefusals)) {
-        fail(new RealtimeError('handshake-failed', `${key}: the server refused the credentials ${refusals} times in a row (${refused}). Check the token (the token function was asked for a fresh one), then call client.reconnect().`, { endpoint: key }));
-        return;
-      }
-      if (refusals === 1) report('handshake-failed', `${key}: the server refused the credentials (${refused}); trying again with a fresh token.`);
-      setState({ status: 'reconnecting', attempt: failures, error: `refused: ${refused}` });
-      return;
-    }
+    // A refusal the server stated after the stream opened is a refused handshake, with its reason.
+    if (refusal !== null) [wasOpen, reason, refusals, refusal] = [false, refusal, refusals + 1, null];
     const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
     failures = stable ? 1 : failures + 1;
     if (wasOpen) refusals = refusedInRow = 0;
     else {
       refusedInRow += 1;
+      if (refusals >= Math.max(1, reconnect.maxRefusals)) {
+        return fail(new RealtimeError('handshake-failed', `${key}: the server refused the credentials ${refusals} times in a row (${reason}). Check the token, then call client.reconnect().`, { endpoint: key }));
+      }
       if (refusedInRow <= 2) {
         report(
           'handshake-failed',
@@ -243,7 +234,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         );
       }
     }
-    setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? (serverError ?? `closed with code ${code}`) : 'handshake failed' });
+    setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? (serverError ?? `closed with code ${code}`) : reason || 'handshake failed' });
   }
 
   const connection: Connection = {

@@ -160,9 +160,10 @@ describe('sseTransport', () => {
     expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(90);
     expect(requests[2]!.at - requests[1]!.at).toBeGreaterThanOrEqual(190);
     expect(asked).toEqual([false, true, true]);
-    expect(errors.map((e) => e.message)).toEqual([
-      'ticks: the server refused the credentials (Unauthorized); trying again with a fresh token.',
-      'ticks: the server refused the credentials 3 times in a row (Unauthorized). Check the token (the token function was asked for a fresh one), then call client.reconnect().',
+    expect(errors.map((e) => e.message.replace(base.replace('http', 'ws'), 'URL'))).toEqual([
+      'ticks: the handshake to URL/events/ failed before the socket opened (Unauthorized).',
+      'ticks: the handshake to URL/events/ failed before the socket opened (Unauthorized).',
+      'ticks: the server refused the credentials 3 times in a row (Unauthorized). Check the token, then call client.reconnect().',
     ]);
     expect(client.connectionState(ticksBackend)?.error).toContain('refused the credentials 3 times');
     await new Promise((resolve) => setTimeout(resolve, 600));
