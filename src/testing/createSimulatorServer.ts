@@ -184,6 +184,8 @@ export async function createSimulatorServer(options: SimulatorServerOptions = {}
         if (streaming) await new Promise((resolve) => setImmediate(resolve));
         for (const ws of sockets) ws.terminate();
         io.disconnectSockets(true);
+        // A connection whose stream the client aborted can linger for seconds; http.close() waits for it.
+        http.closeAllConnections();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();
         await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
