@@ -45,7 +45,10 @@ export interface CreateSimulatorOptions extends SimulatorOptions {
 export interface SimFaults {
   /** Close every open session with `code` (no goodbyes, as when a server dies). Returns how many. @default code 1001 */
   dropAll(code?: number): number;
-  /** Refuse every new handshake with this HTTP status (Socket.IO: a `connect_error`), until `null`. */
+  /**
+   * Refuse every new handshake with this HTTP status (Socket.IO: a `connect_error`; the ERP
+   * event stream: this status with an empty body), until `null`.
+   */
   refuseHandshakes(status: number | null): void;
   /** Stop (or resume) answering pings on SmartHunt notifications and the admin dashboard. */
   silencePings(on: boolean): void;

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator, demoTokens, demoUsers, ERP_CHATS_PATH, ERP_SSE_PATH, simulatorFetch, type CreateSimulatorOptions, type Simulator } from 'react-realtime-kit/testing';
 import { createSimulatorServer, type SimulatorServer } from 'react-realtime-kit/testing/server';
+import { join } from './simHarness';
 
 interface SseEvent {
   event: string;
@@ -328,6 +329,12 @@ describe.each<Mode>(['simulatorFetch', 'http'])('ERP chat over SSE + REST (%s)',
     await api(demoTokens.demo, 'POST', 'typing/', { receiver_id: NOOR });
     await noor.take(2);
     expect((await api(demoTokens.demo, 'GET', `conversation/${NOOR}/`)).json.other_user.is_online).toBe(true);
+    // As on the real server, the end of any one of a user's streams marks them offline.
+    const secondTab = await sse(demoTokens.classmate);
+    await secondTab.take(1);
+    secondTab.abort.abort();
+    await eventually(() => sim.sessions().length === 1, 'the second tab to go');
+    expect((await api(demoTokens.demo, 'GET', 'online-users/')).json).toEqual({ online_users: [] });
     noor.abort.abort();
     await eventually(() => sim.sessions().length === 0, 'the subscriber to go');
     expect((await api(demoTokens.demo, 'GET', 'online-users/')).json).toEqual({ online_users: [] });
@@ -410,10 +417,15 @@ describe.each<Mode>(['simulatorFetch', 'http'])('ERP chat over SSE + REST (%s)',
     expect(await demo.nth(1)).toMatchObject({ event: 'message', data: { id: m.id, sender_id: NOOR, message: 'from the emitter' } });
     sim.emit.notification(demoUsers.demo.id, { title: 'Exam', body: 'Room 204', notification_type: 'notice' });
     expect(await demo.nth(2)).toEqual({ event: 'notification', data: { title: 'Exam', message: 'Room 204', notification_type: 'notice', data: null } });
-    expect(sim.sessions()).toEqual([{ id: expect.any(Number), backend: 'chat', userId: '1' }]);
-    expect(sim.faults.dropAll()).toBe(1);
+    // The documented ws/chat/ keeps its integer ids; what it sends reaches the SSE stream too.
+    const ws = join(sim, `/ws/chat/?token=${demoTokens.classmate}`);
+    ws.send({ receiver_id: demoUsers.demo.id, message: 'over the socket' });
+    expect(ws.sink.json()).toEqual([{ type: 'message_sent', id: expect.any(Number) }]);
+    expect(await demo.nth(3)).toMatchObject({ event: 'message', data: { sender_id: NOOR, receiver_id: DEMO, message: 'over the socket' } });
+    expect(sim.sessions().map((s) => [s.backend, s.userId])).toEqual([['chat', '1'], ['chat', '5']]);
+    expect(sim.faults.dropAll()).toBe(2);
     await demo.finished();
-    expect(demo.events).toHaveLength(3);
+    expect(demo.events).toHaveLength(4);
   });
 });
 
