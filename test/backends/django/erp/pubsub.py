@@ -75,6 +75,10 @@ def online_users():
 
 
 def presence(user_id):
-    """What Redis holds about one user (for tests): set membership and the key's TTL (-2: none)."""
+    """
+    What Redis holds about one user (for tests): set membership, the key's TTL (-2: no key) and
+    how many connections are subscribed to the user's channel (open streams).
+    """
     r = client()
-    return {'in_set': bool(r.sismember(ONLINE_USERS, str(user_id))), 'ttl': r.ttl(online_key(user_id))}
+    [(_, subscribers)] = r.pubsub_numsub(user_channel(user_id))
+    return {'in_set': bool(r.sismember(ONLINE_USERS, str(user_id))), 'ttl': r.ttl(online_key(user_id)), 'subscribers': subscribers}

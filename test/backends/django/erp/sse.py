@@ -55,11 +55,21 @@ def user_for(key):
 
 
 class ChatEventStream(AsyncHttpConsumer):
+    """
+    The stream runs in a task so that this consumer keeps reading its connection. On
+    http.disconnect the task is told to stop (not cancelled: a cancellation can land inside a
+    redis.asyncio 4.3 command, which may swallow it and leave the stream listening for ever); it
+    notices within POLL_SECONDS, marks the user offline and closes its Redis connections.
+    """
+
     # No channel layer: this consumer listens to the HTTP connection and its own Redis pub/sub only.
     channel_layer_alias = 'erp-sse-without-channel-layer'
+    POLL_SECONDS = 0.25
+    STOP_TIMEOUT = 5
 
     async def __call__(self, scope, receive, send):
         self.stream = None
+        self.client_gone = asyncio.Event()
         try:
             await super().__call__(scope, receive, send)
         finally:
@@ -69,7 +79,6 @@ class ChatEventStream(AsyncHttpConsumer):
         self.body.append(message.get('body', b''))
         if message.get('more_body'):
             return
-        # Streamed from a task so this consumer keeps reading: http.disconnect cancels it.
         self.stream = asyncio.ensure_future(self.serve())
 
     async def http_disconnect(self, message):
@@ -77,15 +86,15 @@ class ChatEventStream(AsyncHttpConsumer):
         raise StopConsumer()
 
     async def end_stream(self):
+        self.client_gone.set()
         task, self.stream = self.stream, None
         if task is None:
             return
-        if not task.done():
-            task.cancel()
         try:
-            await task
-        except asyncio.CancelledError:
-            pass
+            await asyncio.wait_for(asyncio.shield(task), self.STOP_TIMEOUT)
+        except asyncio.TimeoutError:
+            logger.warning('ERP event stream did not stop within %s s; cancelling it', self.STOP_TIMEOUT)
+            task.cancel()
         except Exception:  # already logged by serve()
             pass
 
@@ -96,8 +105,6 @@ class ChatEventStream(AsyncHttpConsumer):
     async def serve(self):
         try:
             await self.serve_stream()
-        except asyncio.CancelledError:
-            raise
         except Exception:
             logger.exception('ERP event stream failed')
             raise
@@ -134,8 +141,9 @@ class ChatEventStream(AsyncHttpConsumer):
         await self.set_online(redis, user_id)
         last_heartbeat = time.time()
         try:
-            async for item in pubsub.listen():
-                if item.get('type') != 'message':
+            while not self.client_gone.is_set():
+                item = await pubsub.get_message(ignore_subscribe_messages=True, timeout=self.POLL_SECONDS)
+                if item is None or item.get('type') != 'message':
                     continue
                 try:
                     published = json.loads(item['data'])
