@@ -9,6 +9,8 @@ project (Channels 4, daphne 4, channels_redis, DRF, simplejwt), configured from 
   REFSITE_MODE           "documented" (default): the servers as their documents describe them;
                          "deployed": as the real servers run at their latest public commits
                          (PROTOCOLS.md, last section), quirks and bugs included
+  REFSITE_ERP_SSE_HEARTBEAT  seconds between the deployed ERP chat's SSE heartbeats (default 30;
+                         read by erp/pubsub.py, also settable at /__test__/erp/sse/heartbeat/)
 """
 import os
 from datetime import timedelta
