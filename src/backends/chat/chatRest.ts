@@ -122,7 +122,7 @@ export function loadChatHistory(client: RealtimeClient, peerId: string | number,
   return call(client, async () => {
     const page = parseChatHistory(await restOf(client).request('GET', path), peer);
     if (page.conversationId) stateOf(client).conversations.set(peer, page.conversationId);
-    dispatch(client, { kind: 'chat/history', peerId: peer, messages: page.messages, hasMore: page.hasMore, online: page.online, name: page.name });
+    dispatch(client, { kind: 'chat/history', peerId: peer, messages: page.messages, hasMore: page.hasMore, older: Boolean(options.older && oldest !== null), online: page.online, name: page.name });
   }, 'loading the chat history').catch((error: Error) => {
     dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'error', error: error.message });
     throw error;

@@ -167,7 +167,10 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
       const merged = mergePage(list, event.messages, cap);
       let next = merged === list && Object.hasOwn(slice.byPeer, event.peerId) ? slice : withPeer(slice, event.peerId, merged);
       const previous = slice.history[event.peerId];
-      const hasMore = event.hasMore ?? previous?.hasMore ?? false;
+      // A newest page that says "more" tells nothing when older messages are already held.
+      const pageOldest = event.messages.reduce((min, m) => (m.timestamp < min ? m.timestamp : min), '\uffff');
+      const holdsOlder = list.some((m) => m.id !== null && m.timestamp < pageOldest);
+      const hasMore = event.hasMore === undefined || (!event.older && event.hasMore && holdsOlder) ? (previous?.hasMore ?? false) : event.hasMore;
       if (previous?.status !== 'loaded' || previous.hasMore !== hasMore) {
         next = { ...next, history: { ...next.history, [event.peerId]: { status: 'loaded', hasMore, error: null } } };
       }

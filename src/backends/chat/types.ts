@@ -67,8 +67,12 @@ export type ChatEvent =
   | { kind: 'chat/sending'; clientId: string; rest?: boolean }
   /** Local: given up (`awaiting`: every message still waiting for an ack). */
   | { kind: 'chat/failed'; clientIds: string[] | 'awaiting'; error: string }
-  /** A page of the conversation from REST (any order), merged without duplicates. */
-  | { kind: 'chat/history'; peerId: string; messages: ChatMessage[]; hasMore?: boolean; online?: boolean | null; name?: string | null }
+  /**
+   * A page of the conversation from REST (any order), merged without duplicates. `hasMore`
+   * says whether the server has messages before this page; a newest page reloaded while older
+   * ones are shown leaves it as it was.
+   */
+  | { kind: 'chat/history'; peerId: string; messages: ChatMessage[]; hasMore?: boolean; older?: boolean; online?: boolean | null; name?: string | null }
   | { kind: 'chat/historyState'; peerId: string; status: ChatHistoryState['status']; error?: string | null }
   | { kind: 'chat/typing'; peerId: string; name: string | null; typing: boolean; at: number }
   /** The peer read these own messages (a read receipt). */
