@@ -3,6 +3,8 @@ import { classNames } from '../../componentUtils/classNames';
 
 export interface ChatComposerProps {
   onSend(text: string): void;
+  /** This user is typing (`true` on input with text) or stopped (`false` when emptied or on blur). @default none */
+  onTyping?: ((active: boolean) => void) | undefined;
   /** Accessible name of the input. */
   label: string;
   disabled?: boolean | undefined;
@@ -12,8 +14,11 @@ export interface ChatComposerProps {
   unstyled?: boolean | undefined;
 }
 
-/** A textarea and Send button: Enter sends, Shift+Enter adds a line, blank text is not sendable. */
-export function ChatComposer({ onSend, label, disabled = false, placeholder, describedBy, unstyled = false }: ChatComposerProps): ReactElement {
+/**
+ * A textarea and Send button: Enter sends, Shift+Enter adds a line, blank text is not sendable.
+ * Typing is reported through `onTyping` (the hook throttles it; sending withdraws it).
+ */
+export function ChatComposer({ onSend, onTyping, label, disabled = false, placeholder, describedBy, unstyled = false }: ChatComposerProps): ReactElement {
   const cls = classNames(unstyled);
   const id = useId();
   const [text, setText] = useState('');
@@ -48,7 +53,12 @@ export function ChatComposer({ onSend, label, disabled = false, placeholder, des
         disabled={disabled}
         placeholder={placeholder}
         aria-describedby={describedBy}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          const value = event.target.value;
+          setText(value);
+          onTyping?.(value.trim() !== '');
+        }}
+        onBlur={() => onTyping?.(false)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" className={cls('rrk-chat__send')} disabled={!sendable}>

@@ -25,7 +25,8 @@ function preview(text: string): string {
 
 /**
  * One message. Own and received messages differ in text ("You" / the sender's name) and
- * alignment, never by colour alone; an own message's delivery state is an icon plus text.
+ * alignment, never by colour alone; an own message's delivery state is an icon plus text
+ * (receipts: ✓ "Sent" / "Delivered", ✓✓ "Read").
  * Memoised: a long conversation re-renders only the message that changed.
  */
 export const ChatMessageItem = /* @__PURE__ */ memo(function ChatMessageItem({ message, peerName, onRetry, locale, unstyled = false }: ChatMessageItemProps): ReactElement {
@@ -33,8 +34,11 @@ export const ChatMessageItem = /* @__PURE__ */ memo(function ChatMessageItem({ m
   const sender = message.own ? 'You' : message.senderName || peerName || 'Them';
   const date = parseTime(message.timestamp);
   const state = message.own ? messageStateInfo(message.state) : null;
+  const readAt = message.state === 'read' ? parseTime(message.readAt) : null;
+  // A received message not yet read on the server: the panel watches it and marks it read once seen.
+  const unseenId = !message.own && !message.seen && message.id !== null ? message.id : undefined;
   return (
-    <li className={cls('rrk-chat__message')} data-own={message.own} data-state={message.state}>
+    <li className={cls('rrk-chat__message')} data-key={message.clientId} data-own={message.own} data-state={message.state} data-seen={message.own ? undefined : Boolean(message.seen)} data-unseen-id={unseenId}>
       <p className={cls('rrk-chat__meta')}>
         <span className={cls('rrk-chat__sender')} title={sender.length > 24 ? sender : undefined}>
           {sender}
@@ -51,9 +55,17 @@ export const ChatMessageItem = /* @__PURE__ */ memo(function ChatMessageItem({ m
       {message.attachment ? <ChatAttachment url={message.attachment} unstyled={unstyled} /> : null}
       {state ? (
         <p className={cls('rrk-chat__state')}>
-          <StatusIcon name={state.icon} className={cls('rrk-chat__state-icon')} />
+          {state.ticks ? (
+            // Receipts: one tick for sent or delivered, two for read; the word beside them says which.
+            <span className={cls('rrk-chat__receipt')} data-ticks={state.ticks} aria-hidden="true">
+              <StatusIcon name="check" className={cls('rrk-chat__state-icon')} />
+              {state.ticks === 2 ? <StatusIcon name="check" className={cls('rrk-chat__state-icon')} /> : null}
+            </span>
+          ) : (
+            <StatusIcon name={state.icon} className={cls('rrk-chat__state-icon')} />
+          )}
           {/* One text run, so a long server error wraps as a sentence after "Not sent". */}
-          <span>{message.state === 'failed' && message.error ? `${state.text}: ${message.error}` : state.text}</span>
+          <span title={readAt ? `Read ${formatFull(readAt, locale)}` : undefined}>{message.state === 'failed' && message.error ? `${state.text}: ${message.error}` : state.text}</span>
           {message.state === 'failed' ? (
             <button type="button" className={cls('rrk-chat__retry')} onClick={() => onRetry(message.clientId)} aria-label={`Retry sending "${preview(message.text || 'attachment')}"`}>
               Retry

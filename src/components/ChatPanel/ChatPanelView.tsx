@@ -1,12 +1,17 @@
-import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/ConnectionState';
-import type { ChatMessage } from '../../backends/chat/types';
+import type { ChatHistoryState, ChatMessage, ChatTyping } from '../../backends/chat/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';
-import { EMPTY_TEXT, OFFLINE_HINT } from './chatText';
+import { EMPTY_TEXT, FAILED_HINT, OFFLINE_HINT, typingText } from './chatText';
+import { useKeepScrollOnPrepend } from './useKeepScrollOnPrepend';
+import { useMarkVisibleRead } from './useMarkVisibleRead';
 import { useStickToBottom } from './useStickToBottom';
+
+/** Within this many pixels of the top counts as "scrolled to the top" (loads the earlier page). */
+const TOP_SLACK = 48;
 
 /** What the panel is showing, in `data-state`. */
 export type ChatPanelState = 'error' | 'loading' | 'failed' | 'empty' | 'ready';
@@ -28,6 +33,33 @@ export interface ChatPanelViewProps extends Omit<ComponentPropsWithoutRef<'secti
   onReconnect?: (() => void) | undefined;
   /** A problem that makes the chat unusable (e.g. a bad peer id): shown, and the input is disabled. @default none */
   error?: string | null | undefined;
+  /**
+   * Why the connection is not open, as its state says (`useConnectionStatus().error`: "Redis not
+   * available", a refused token): shown with the offline hint. @default none
+   */
+  connectionError?: string | null | undefined;
+  /**
+   * Loading earlier messages (servers with a REST history): a row at the top while `loading`, an
+   * error row with Retry on `error`; scrolling to the top loads more while `hasMore`. Leave it
+   * out where the server has no history. @default none
+   */
+  history?: ChatHistoryState | undefined;
+  /** Load the page before the oldest message shown: on scroll to the top, and Retry. @default none */
+  onLoadOlder?: (() => void) | undefined;
+  /**
+   * The peer while they are typing (`useChat().typing`), else null: "Sam is typing…" in a polite
+   * status line. Leave it out where the server has no typing indicator (no line is kept for it). @default none
+   */
+  typing?: ChatTyping | null | undefined;
+  /** This user started (`true`) or stopped (`false`) typing: on input, on blur and when the input is emptied. @default none */
+  onTyping?: ((active: boolean) => void) | undefined;
+  /**
+   * Mark received messages read: called with the server ids of unread received messages that
+   * became visible in the log (batched, only while the page is visible; needs IntersectionObserver). @default none
+   */
+  onMarkRead?: ((serverIds: string[]) => void) | undefined;
+  /** The peer is online (`true`), offline (`false`) or unknown (`null`, nothing shown). @default null */
+  online?: boolean | null | undefined;
   /** Locale for message times. @default the runtime's locale */
   locale?: string | undefined;
   /** Placeholder of the input. @default 'Write a message…' */
@@ -36,9 +68,10 @@ export interface ChatPanelViewProps extends Omit<ComponentPropsWithoutRef<'secti
   unstyled?: boolean | undefined;
 }
 
-function panelState(messages: ChatMessage[], status: ConnectionStatus, error: string | null | undefined): ChatPanelState {
+function panelState(messages: ChatMessage[], status: ConnectionStatus, error: string | null | undefined, history: ChatHistoryState | undefined): ChatPanelState {
   if (error) return 'error';
   if (messages.length > 0) return 'ready';
+  if (history?.status === 'loading') return 'loading';
   if (status === 'failed') return 'failed';
   if (status === 'idle' || status === 'connecting' || status === 'reconnecting') return 'loading';
   return 'empty';
@@ -54,7 +87,10 @@ const placeholderText: Record<Exclude<ChatPanelState, 'ready'>, string> = {
 /**
  * A one-to-one chat, render-only: every state comes in as props (`ChatPanel` wires it to
  * `useChat`). The message list is a `role="log"` that follows new messages unless the user
- * scrolled up to read, in which case a "New messages" button appears instead.
+ * scrolled up to read, in which case a "New messages" button appears instead. Where the server
+ * has them: earlier messages load on scrolling to the top (the reader's place is kept), received
+ * messages are marked read once visible, the peer's typing and presence show, and own messages
+ * carry read receipts.
  */
 export function ChatPanelView({
   messages,
@@ -65,6 +101,13 @@ export function ChatPanelView({
   onRetry,
   onReconnect,
   error,
+  connectionError,
+  history,
+  onLoadOlder,
+  typing,
+  onTyping,
+  onMarkRead,
+  online = null,
   locale,
   placeholder = 'Write a message…',
   unstyled = false,
@@ -75,10 +118,40 @@ export function ChatPanelView({
   const titleId = useId();
   const hintId = useId();
   const logRef = useRef<HTMLDivElement>(null);
-  const state = panelState(messages, status, error);
+  const state = panelState(messages, status, error, history);
+  // Declared before stick-to-bottom: a reader pinned to the bottom stays there whatever was prepended.
+  useKeepScrollOnPrepend(logRef, messages[0]?.clientId);
   const stick = useStickToBottom(logRef, messages[messages.length - 1]?.clientId, messages);
+  useMarkVisibleRead(logRef, onMarkRead, messages);
   const offline = !error && status !== 'open';
   const who = peerName || 'this person';
+  const historyStatus = history?.status;
+  const historyError = historyStatus === 'error';
+  const canLoadOlder = Boolean(onLoadOlder && history?.hasMore && historyStatus !== 'loading' && !historyError);
+
+  // One request per arrival at the top: scroll events come in bursts.
+  const asked = useRef(false);
+  useEffect(() => {
+    asked.current = false;
+  }, [historyStatus, messages]);
+  const loadOlderAtTop = useCallback(() => {
+    const el = logRef.current;
+    if (!el || !canLoadOlder || asked.current) return;
+    // At the top, or a page too short to scroll (no way to get "to the top" by scrolling).
+    if (el.scrollTop <= TOP_SLACK && el.clientHeight > 0) {
+      asked.current = true;
+      onLoadOlder?.();
+    }
+  }, [canLoadOlder, onLoadOlder]);
+  useEffect(() => {
+    const el = logRef.current;
+    if (el && state === 'ready' && el.scrollHeight <= el.clientHeight) loadOlderAtTop();
+  }, [state, messages, loadOlderAtTop]);
+  const { onScroll: stickOnScroll } = stick;
+  const onScroll = useCallback(() => {
+    stickOnScroll();
+    loadOlderAtTop();
+  }, [stickOnScroll, loadOlderAtTop]);
 
   const { scrollToBottom } = stick;
   const send = useCallback(
@@ -99,8 +172,16 @@ export function ChatPanelView({
       data-connection={status}
     >
       <header className={cls('rrk-chat__header')}>
-        <span id={titleId} className={cls('rrk-chat__title')} title={peerName && peerName.length > 24 ? peerName : undefined}>
-          {peerName ? `Chat with ${peerName}` : 'Chat'}
+        <span className={cls('rrk-chat__heading')}>
+          <span id={titleId} className={cls('rrk-chat__title')} title={peerName && peerName.length > 24 ? peerName : undefined}>
+            {peerName ? `Chat with ${peerName}` : 'Chat'}
+          </span>
+          {online !== null ? (
+            <span className={cls('rrk-chat__presence')} data-online={online}>
+              <span className={cls('rrk-chat__presence-dot')} aria-hidden="true" />
+              {online ? 'online' : 'offline'}
+            </span>
+          ) : null}
         </span>
         <ConnectionIndicatorView status={status} attempt={attempt} unstyled={unstyled} announce={false} />
       </header>
@@ -121,15 +202,30 @@ export function ChatPanelView({
           // Focusable so keyboard users can scroll the history.
           tabIndex={0}
           className={cls('rrk-chat__log')}
-          onScroll={stick.onScroll}
+          onScroll={onScroll}
         >
+          {historyStatus === 'loading' && state === 'ready' ? (
+            <p className={cls('rrk-chat__history')} data-history="loading">
+              Loading earlier messages…
+            </p>
+          ) : null}
+          {historyError ? (
+            <p className={cls('rrk-chat__history')} data-history="error">
+              <span>{history?.error ? `Could not load earlier messages: ${history.error}` : 'Could not load earlier messages.'}</span>
+              {onLoadOlder ? (
+                <button type="button" className={cls('rrk-chat__retry')} onClick={onLoadOlder} aria-label="Retry loading earlier messages">
+                  Retry
+                </button>
+              ) : null}
+            </p>
+          ) : null}
           {state === 'ready' ? (
             <ol className={cls('rrk-chat__list')}>
               {messages.map((m) => (
                 <ChatMessageItem key={m.clientId} message={m} peerName={peerName} onRetry={onRetry} locale={locale} unstyled={unstyled} />
               ))}
             </ol>
-          ) : (
+          ) : historyError && state === 'empty' ? null : (
             <p className={cls('rrk-chat__placeholder')}>{placeholderText[state]}</p>
           )}
         </div>
@@ -139,9 +235,17 @@ export function ChatPanelView({
           </button>
         ) : null}
       </div>
+      {typing !== undefined ? (
+        // Always present while the server has typing, so the start is announced; the same text
+        // on every further signal changes nothing in the DOM, so it is not read again.
+        <p role="status" className={cls('rrk-chat__typing')} data-typing={Boolean(typing)}>
+          {typing ? typingText(typing.name || peerName) : ''}
+        </p>
+      ) : null}
       {offline ? (
-        <p id={hintId} className={cls('rrk-chat__hint')}>
-          {OFFLINE_HINT}
+        <p id={hintId} role={status === 'failed' ? 'alert' : undefined} className={cls('rrk-chat__hint')} data-connection={status}>
+          <span>{status === 'failed' ? FAILED_HINT : OFFLINE_HINT}</span>
+          {connectionError ? <span className={cls('rrk-chat__reason')}>Reason: {connectionError}</span> : null}
           {status === 'failed' && onReconnect ? (
             <button type="button" className={cls('rrk-chat__reconnect')} onClick={onReconnect}>
               Try again
@@ -149,7 +253,7 @@ export function ChatPanelView({
           ) : null}
         </p>
       ) : null}
-      <ChatComposer onSend={send} label={`Message to ${who}`} disabled={Boolean(error)} placeholder={placeholder} describedBy={offline ? hintId : undefined} unstyled={unstyled} />
+      <ChatComposer onSend={send} onTyping={onTyping} label={`Message to ${who}`} disabled={Boolean(error)} placeholder={placeholder} describedBy={offline ? hintId : undefined} unstyled={unstyled} />
     </section>
   );
 }
