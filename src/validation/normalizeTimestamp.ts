@@ -1,9 +1,10 @@
 /** Longest raw timestamp text kept when a timestamp cannot be parsed. */
 export const MAX_RAW_TIMESTAMP_CHARS = 64;
 
-// Python's str(datetime) and ISO 8601: date, optional time (T or space), fraction, zone.
+// Python's str(datetime) and ISO 8601: date, optional time (T or space), fraction, a 12-hour
+// clock's AM/PM (Django REST framework's `DATETIME_FORMAT = "%Y-%m-%d %I:%M %p"`), zone.
 const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*([AP]M)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH_TEXT = /^\d{9,13}(?:\.\d+)?$/;
 // Edge junk: whitespace, quote marks and the backslashes of a doubly-escaped string.
 const EDGE_JUNK = /^[\s"'\\]+|[\s"'\\]+$/g;
@@ -31,7 +32,10 @@ function fromEpoch(value: number): string | null {
 function fromDateTime(text: string): string | null {
   const m = DATE_TIME.exec(text);
   if (!m) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+  const [, y, mo, d, clock = '0', mi = '0', s = '0', frac = '', half, zone] = m;
+  // 12 AM is 00, 12 PM is 12; a 12-hour clock has no hour 0 or 13.
+  const h = half ? String((Number(clock) % 12) + (/p/i.test(half) ? 12 : 0)) : clock;
+  if (half && (Number(clock) < 1 || Number(clock) > 12)) return null;
   const ms = Number((frac + '000').slice(0, 3));
   const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
   // Reject overflow such as 2025-02-30 or 25:00, which Date.UTC would silently roll over

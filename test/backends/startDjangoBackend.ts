@@ -3,13 +3,15 @@ import { accessSync, constants, existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Debian's interpreter: the `python3` on PATH may be another one that cannot see python3-django & co. */
 const PYTHON = process.env.REFSITE_PYTHON ?? '/usr/bin/python3';
-const DJANGO_DIR = fileURLToPath(new URL('./django/', import.meta.url));
-const DIE_WITH_PARENT = fileURLToPath(new URL('./die_with_parent.py', import.meta.url));
+// Paths from the module's own file path (a jsdom test's global URL is not Node's).
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DJANGO_DIR = `${join(HERE, 'django')}/`;
+const DIE_WITH_PARENT = join(HERE, 'die_with_parent.py');
 const PACKAGES =
   'python3-django python3-django-channels python3-daphne python3-channels-redis python3-djangorestframework python3-djangorestframework-simplejwt python3-jwt redis-server';
 const INSTALL_HINT = `Install the Debian packages (${PACKAGES}) with scripts/install-system-deps.sh (as root).`;

@@ -22,16 +22,28 @@ export const initialChat: ChatSlice = {
 /** How far an own message has got; a later report never moves it back. */
 const progress: Record<ChatMessage['state'], number> = { queued: 0, sending: 1, failed: 1, sent: 2, delivered: 3, received: 3, read: 4 };
 
+const numeric = /^\d+$/;
+
+/**
+ * Time order. Within one minute, two messages the server numbered go by their ids: the ERP's
+ * REST gives times to the minute (`09:41 PM`) where its events give microseconds.
+ */
 function byTime(a: ChatMessage, b: ChatMessage): number {
+  if (a.id !== null && b.id !== null && numeric.test(a.id) && numeric.test(b.id) && a.timestamp.slice(0, 16) === b.timestamp.slice(0, 16)) return Number(a.id) - Number(b.id);
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 }
 
 /** Insert keeping timestamp order; equal timestamps keep arrival order. */
 function insertSorted(list: ChatMessage[], message: ChatMessage, cap: number): ChatMessage[] {
   let i = list.length;
-  while (i > 0 && list[i - 1]!.timestamp > message.timestamp) i -= 1;
+  while (i > 0 && byTime(list[i - 1]!, message) > 0) i -= 1;
   const next = [...list.slice(0, i), message, ...list.slice(i)];
   return next.length > cap ? next.slice(next.length - cap) : next;
+}
+
+/** The server's time for an acked message, unless it only repeats the local time's minute. */
+function closer(local: string, server: string | undefined): string {
+  return !server || (server.slice(0, 16) === local.slice(0, 16) && server.slice(16, 23) === ':00.000') ? local : server;
 }
 
 function withPeer(slice: ChatSlice, peerId: string, list: ChatMessage[]): ChatSlice {
@@ -149,7 +161,7 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
       if (clientId === undefined) return slice;
       const next = update(slice, clientId, (m) =>
         event.kind === 'chat/ack'
-          ? { ...m, id: event.serverId, state: progress[m.state] > progress.sent ? m.state : 'sent', error: undefined, timestamp: event.timestamp ?? m.timestamp }
+          ? { ...m, id: event.serverId, state: progress[m.state] > progress.sent ? m.state : 'sent', error: undefined, timestamp: closer(m.timestamp, event.timestamp) }
           : { ...m, state: 'failed', error: event.error },
       );
       const awaitingAck = next.awaitingAck.filter((id) => id !== clientId);
