@@ -19,9 +19,11 @@ export type { OrderTrackingProps, OrderTrackingViewProps, OrderTrackingState } f
 export { Toast, ToastIcon, toastKinds, toastKindLabel } from './Toast/index';
 export { RealtimeToaster, ToastCloseButton, toastForEvent, toastEventsFromDiff, notificationToastKind, orderStatusToastKind, createToastGate } from './RealtimeToaster/index';
 export { ChatPanel, ChatPanelView, ChatMessageItem, ChatAttachment } from './ChatPanel/index';
+export { ConversationList, ConversationListView, ConversationItem } from './ConversationList/index';
 export { NotificationBell, NotificationBellView, NotificationList, NotificationItem, notificationKindInfo } from './NotificationBell/index';
 
 export type { ToastProps, ToastKind, ToastIconProps, TimeInput } from './Toast/index';
 export type { RealtimeToasterProps, ToastCloseButtonProps, ToastEvent, ToastEventType, ToastSpec, ToastForEventOptions, ToastGate, ToastDecision } from './RealtimeToaster/index';
 export type { ChatPanelProps, ChatPanelViewProps, ChatPanelState, ChatMessageItemProps, ChatAttachmentProps } from './ChatPanel/index';
+export type { ConversationListProps, ConversationListViewProps, ConversationListState, ConversationItemProps } from './ConversationList/index';
 export type { NotificationBellProps, NotificationBellViewProps, NotificationListProps, NotificationItemProps, NotificationKindKey, NotificationKindInfo } from './NotificationBell/index';
