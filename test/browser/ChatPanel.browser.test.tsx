@@ -2,8 +2,8 @@
 // (jsdom cannot), and layout is real: sides, wrapping, scrolling and the "New messages" button.
 import { fireEvent, render, screen } from '@testing-library/react';
 import '../../src/styles.css';
-import { ChatPanelView, type ChatMessage } from 'react-realtime-kit';
-import { attachmentConversation, conversation, longConversation, longNameConversation, longPeerName, receivedMessage } from '../fixtures/chat';
+import { ChatPanel, ChatPanelView, ConversationListView, chatSseDialect, createRealtimeClient, RealtimeProvider, type ChatMessage, type TransportFactory } from 'react-realtime-kit';
+import { attachmentConversation, conversation, longConversation, longNameConversation, longPeerName, ownMessage, receivedMessage } from '../fixtures/chat';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 function renderPanel(theme: 'light' | 'dark', messages: ChatMessage[], extra: Partial<Parameters<typeof ChatPanelView>[0]> = {}) {
@@ -23,6 +23,22 @@ describe('ChatPanel in Chromium', () => {
 
   it.each(['light', 'dark'] as const)('the empty state and an error pass axe with colour contrast (%s theme)', async (theme) => {
     const { container } = renderPanel(theme, [], { error: 'useChat needs a peer id.' });
+    await expectNoAxeViolations(container, { requireRules: ['color-contrast'] });
+  });
+
+  it.each(['light', 'dark'] as const)('receipts, typing, presence, the history error row and a failed connection pass axe with colour contrast (%s theme)', async (theme) => {
+    const receipts = [receivedMessage(1, 'Did you get the plans?'), ownMessage(2, 'delivered', 'Sent the lease too', { id: 's2' }), ownMessage(3, 'read', 'And the keys photo', { id: 's3' })];
+    const { container } = renderPanel(theme, receipts, {
+      status: 'failed',
+      connectionError: 'chat: the server refused the credentials 3 times in a row (Invalid token).',
+      onReconnect: () => {},
+      online: true,
+      typing: { name: 'Sam', at: Date.now() },
+      history: { status: 'error', hasMore: true, error: 'GET answered 503' },
+      onLoadOlder: () => {},
+    });
+    // The log opens at the newest message; the history row is at the top.
+    screen.getByRole('log').scrollTop = 0;
     await expectNoAxeViolations(container, { requireRules: ['color-contrast'] });
   });
 
@@ -64,5 +80,137 @@ describe('ChatPanel in Chromium', () => {
     expect(box.width).toBeGreaterThan(0);
     fireEvent.click(jump);
     expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(2);
+  });
+});
+
+describe('ChatPanel in Chromium: marking read and earlier messages', () => {
+  /** The unread received messages at least half inside the log, by their server ids. */
+  function halfVisibleUnseen(log: HTMLElement): string[] {
+    const box = log.getBoundingClientRect();
+    return [...log.querySelectorAll<HTMLElement>('[data-unseen-id]')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        const overlap = Math.min(r.bottom, box.bottom) - Math.max(r.top, box.top);
+        return overlap >= r.height / 2;
+      })
+      .map((el) => el.dataset['unseenId']!);
+  }
+
+  const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('marks read only the received messages the reader can see, in one batch per look', async () => {
+    const onMarkRead = vi.fn();
+    renderPanel('light', longConversation, { onMarkRead });
+    const log = screen.getByRole('log');
+    // Scrolled to the newest on open: what is on screen is marked, in one call.
+    await vi.waitFor(() => expect(onMarkRead).toHaveBeenCalled(), { timeout: 2000 });
+    await settle(400);
+    const visibleAtBottom = halfVisibleUnseen(log);
+    expect(visibleAtBottom.length).toBeGreaterThan(0);
+    expect(onMarkRead).toHaveBeenCalledOnce();
+    expect(onMarkRead.mock.calls[0]![0]).toEqual(visibleAtBottom);
+    expect(onMarkRead.mock.calls[0]![0]).not.toContain('r0');
+
+    // Scrolling to the top marks what shows there, and nothing twice.
+    log.scrollTop = 0;
+    await vi.waitFor(() => expect(onMarkRead).toHaveBeenCalledTimes(2), { timeout: 2000 });
+    await settle(400);
+    expect(onMarkRead).toHaveBeenCalledTimes(2);
+    const atTop = onMarkRead.mock.calls[1]![0] as string[];
+    expect(atTop).toContain('r0');
+    expect(atTop).toEqual(halfVisibleUnseen(log));
+    expect(atTop.some((id) => visibleAtBottom.includes(id))).toBe(false);
+  });
+
+  it('loads earlier messages at the top and keeps the message the reader was looking at in place', async () => {
+    const onLoadOlder = vi.fn();
+    const newer = longConversation.slice(30);
+    const props = { onLoadOlder, history: { status: 'loaded' as const, hasMore: true, error: null } };
+    const { rerender } = renderPanel('light', newer, props);
+    const log = screen.getByRole('log');
+    const again = (messages: ChatMessage[], extra: Partial<Parameters<typeof ChatPanelView>[0]>) =>
+      rerender(
+        <div data-theme="light" style={{ background: 'var(--rrk-color-surface)', padding: 16, width: 420 }}>
+          <ChatPanelView messages={messages} status="open" peerName="Sam" onSend={() => {}} onRetry={() => {}} {...props} {...extra} />
+        </div>,
+      );
+
+    log.scrollTop = 0;
+    await vi.waitFor(() => expect(onLoadOlder).toHaveBeenCalledOnce());
+    again(newer, { history: { status: 'loading', hasMore: true, error: null } });
+    expect(log).toHaveTextContent('Loading earlier messages…');
+
+    // The reader looks at a message a little way down while the page loads.
+    log.scrollTop = 120;
+    await settle(50);
+    const watched = screen.getByText(newer[3]!.text).closest('li')!;
+    const before = watched.getBoundingClientRect().top;
+
+    again(longConversation, { history: { status: 'loaded', hasMore: false, error: null } });
+    expect(log).not.toHaveTextContent('Loading earlier messages…');
+    expect(screen.getByText(longConversation[0]!.text)).toBeInTheDocument();
+    expect(Math.abs(watched.getBoundingClientRect().top - before)).toBeLessThan(1);
+    expect(log.scrollTop).toBeGreaterThan(120);
+    // The prepended page did not count as new messages.
+    expect(screen.queryByRole('button', { name: /New messages/ })).toBeNull();
+  });
+});
+
+describe('ChatPanel in Chromium on the ERP chat over REST', () => {
+  it('tells the server only the visible received messages are read', async () => {
+    // 40 messages from Sam, newest first as the REST API pages them; none read yet.
+    const page = Array.from({ length: 40 }, (_, i) => ({ id: 40 - i, sender: 2, message: `Message ${40 - i} from Sam`, timestamp: new Date(Date.UTC(2025, 2, 14, 9, 40 - i)).toISOString(), is_read: false }));
+    const posts: { path: string; body: { message_ids?: number[]; conversation_id?: number } }[] = [];
+    const fetchStub = async (url: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(String(url)).pathname;
+      if (init?.method === 'POST') posts.push({ path, body: JSON.parse(String(init.body)) });
+      const body = path.endsWith('/conversation/2/') ? { conversation_id: 7, has_more: false, other_user: { id: 2, full_name: 'Sam', is_online: true }, messages: page } : {};
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    // A stream that never connects: everything here goes over REST.
+    const never: TransportFactory = () => ({ send: () => false, reconnect: () => undefined, close: () => undefined });
+    const client = createRealtimeClient({ url: 'http://erp.test/', apiUrl: 'http://erp.test', token: 'tok', fetch: fetchStub as typeof fetch, backends: { chat: { dialect: chatSseDialect, transport: never } } });
+    render(
+      <RealtimeProvider client={client}>
+        <div data-theme="light" style={{ width: 420 }}>
+          <ChatPanel peerId={2} />
+        </div>
+      </RealtimeProvider>,
+    );
+    await screen.findByText('Message 40 from Sam');
+    const markRead = () => posts.filter((p) => p.path === '/api/v1/communication/chats/mark-read/');
+    await vi.waitFor(() => expect(markRead()).toHaveLength(1), { timeout: 2000 });
+    const ids = markRead()[0]!.body.message_ids!;
+    // The newest few, at the bottom where the log opened; not the whole conversation.
+    expect(ids).toContain(40);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(20);
+    expect(Math.min(...ids)).toBeGreaterThan(20);
+    // Marked read in the view at once: no longer watched.
+    expect(screen.getByText('Message 40 from Sam').closest('li')).toHaveAttribute('data-seen', 'true');
+    expect(screen.getByText('Message 1 from Sam').closest('li')).toHaveAttribute('data-seen', 'false');
+    client.dispose();
+  });
+});
+
+describe('ConversationList beside a ChatPanel in Chromium', () => {
+  const inbox = [
+    { id: 'c2', peerId: '2', name: 'Sam', username: null, avatar: null, online: true, lastMessage: 'Saturday morning would suit me.', lastMessageAt: new Date().toISOString(), lastMessageByMe: false, unread: 3 },
+    { id: 'c3', peerId: '3', name: longPeerName, username: null, avatar: null, online: false, lastMessage: 'Thanks!', lastMessageAt: '2025-01-02T10:00:00Z', lastMessageByMe: true, unread: 0 },
+  ];
+
+  it.each(['light', 'dark'] as const)('the inbox with a selected, an unread and a long-named row passes axe with colour contrast (%s theme)', async (theme) => {
+    const { container } = render(
+      <div data-theme={theme} style={{ background: 'var(--rrk-color-surface)', padding: 16, display: 'grid', gridTemplateColumns: '16rem 1fr', gap: 16, width: 760 }}>
+        <ConversationListView conversations={inbox} status="error" error="GET answered 503" onRetry={() => {}} selectedPeerId="2" onSelect={() => {}} />
+        <ChatPanelView messages={conversation} status="open" peerName="Sam" online onSend={() => {}} onRetry={() => {}} />
+      </div>,
+    );
+    await expectNoAxeViolations(container, { requireRules: ['color-contrast'] });
+    // A long name is truncated inside its row rather than widening the inbox.
+    const name = screen.getByText(longPeerName);
+    expect(name.scrollWidth).toBeGreaterThan(name.clientWidth);
+    const list = container.querySelector<HTMLElement>('.rrk-convlist')!;
+    expect(list.scrollWidth).toBeLessThanOrEqual(list.clientWidth + 1);
   });
 });
