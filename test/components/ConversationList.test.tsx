@@ -201,5 +201,10 @@ describe('ConversationList (connected)', () => {
     expect(row('Jane Doe')).toHaveAttribute('aria-current', 'true');
     // The inbox told the chat the peer's name.
     expect(screen.getByRole('region', { name: 'Chat with Jane Doe' })).toBeInTheDocument();
+    // A half-written message belongs to its conversation: another one opens with an empty composer.
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message to Jane Doe' }), 'half a thought');
+    await userEvent.click(row('john'));
+    expect(row('john')).toHaveAttribute('aria-current', 'true');
+    expect(screen.getByRole('textbox', { name: 'Message to john' })).toHaveValue('');
   });
 });

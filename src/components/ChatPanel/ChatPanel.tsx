@@ -39,6 +39,8 @@ export function ChatPanel({ peerId, peerName, ...rest }: ChatPanelProps): ReactE
   const { features } = chat;
   return (
     <ChatPanelView
+      // Another conversation starts afresh: at its newest message, with an empty composer.
+      key={String(peerId ?? '')}
       messages={chat.messages}
       status={chat.status}
       attempt={attempt}
