@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { ChatHistoryState, ChatMessage, ChatTyping } from '../../backends/chat/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
@@ -7,11 +7,10 @@ import { ChatComposer } from './ChatComposer';
 import { ChatMessageItem } from './ChatMessageItem';
 import { EMPTY_TEXT, FAILED_HINT, OFFLINE_HINT, typingText } from './chatText';
 import { useKeepScrollOnPrepend } from './useKeepScrollOnPrepend';
+import { useLoadOlderAtTop } from './useLoadOlderAtTop';
 import { useMarkVisibleRead } from './useMarkVisibleRead';
 import { useStickToBottom } from './useStickToBottom';
 
-/** Within this many pixels of the top counts as "scrolled to the top" (loads the earlier page). */
-const TOP_SLACK = 48;
 
 /** What the panel is showing, in `data-state`. */
 export type ChatPanelState = 'error' | 'loading' | 'failed' | 'empty' | 'ready';
@@ -127,26 +126,7 @@ export function ChatPanelView({
   const who = peerName || 'this person';
   const historyStatus = history?.status;
   const historyError = historyStatus === 'error';
-  const canLoadOlder = Boolean(onLoadOlder && history?.hasMore && historyStatus !== 'loading' && !historyError);
-
-  // One request per arrival at the top: scroll events come in bursts.
-  const asked = useRef(false);
-  useEffect(() => {
-    asked.current = false;
-  }, [historyStatus, messages]);
-  const loadOlderAtTop = useCallback(() => {
-    const el = logRef.current;
-    if (!el || !canLoadOlder || asked.current) return;
-    // At the top, or a page too short to scroll (no way to get "to the top" by scrolling).
-    if (el.scrollTop <= TOP_SLACK && el.clientHeight > 0) {
-      asked.current = true;
-      onLoadOlder?.();
-    }
-  }, [canLoadOlder, onLoadOlder]);
-  useEffect(() => {
-    const el = logRef.current;
-    if (el && state === 'ready' && el.scrollHeight <= el.clientHeight) loadOlderAtTop();
-  }, [state, messages, loadOlderAtTop]);
+  const loadOlderAtTop = useLoadOlderAtTop(logRef, history, onLoadOlder, state === 'ready', messages);
   const { onScroll: stickOnScroll } = stick;
   const onScroll = useCallback(() => {
     stickOnScroll();
