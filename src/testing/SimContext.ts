@@ -1,6 +1,6 @@
 /** What every part of the simulator shares: resolved options, world, clock, sessions, fault switches. */
 import type { SimClock } from './createSimClock';
-import type { ErpSseState } from './erpSse';
+import type { ErpSseState } from './ErpSseState';
 import type { Random } from './createRandom';
 import type { SimHub } from './SimHub';
 import type { SimWorld } from './SimWorld';

@@ -10,6 +10,7 @@ import { displayName, splitUrl } from './SimContext';
 import type { SimContext } from './SimContext';
 import type { SimChatMessage, SimUser } from './simEntities';
 import type { SimStream, SimStreamRequest, SimStreamSink } from './types';
+import type { ErpSseState } from './ErpSseState';
 
 /** The path of the ERP chat's event stream. */
 export const ERP_SSE_PATH = '/api/v1/communication/sse/events/';
@@ -20,17 +21,6 @@ const ONLINE_TTL_MS = 300_000;
 const HEARTBEAT_MS = 30_000;
 const SSE_HEAD = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' };
 const channel = (erpId: string): string => `erp-sse:user:${erpId}`;
-
-/** What Redis holds for the ERP chat, and whether it is reachable. */
-export class ErpSseState {
-  /** The `online_users` set (no TTL: only a stream's end removes a user). */
-  readonly onlineSet = new Set<string>();
-  /** The `online:user:<id>` keys: when each expires, in simulated ms. */
-  readonly onlineUntil = new Map<string, number>();
-  /** Per stream (hub session id): simulated ms of its last heartbeat. */
-  readonly lastHeartbeat = new Map<number, number>();
-  redisDown = false;
-}
 
 /** Whether a path (with or without its query) is the ERP event stream. */
 export function isErpStreamPath(path: string): boolean {
