@@ -1,6 +1,6 @@
-import { createRealtimeClient, type RealtimeClient, type RealtimeClientOptions } from 'react-realtime-kit';
+import { chatOverSse, createRealtimeClient, type RealtimeClient, type RealtimeClientOptions } from 'react-realtime-kit';
 import { socketIoTransport } from 'react-realtime-kit/socketio';
-import { createSimulator, simulatorFetch, simulatorTransport, type Simulator } from 'react-realtime-kit/testing';
+import { createSimulator, demoUsers, simulatorFetch, simulatorTransport, type Simulator } from 'react-realtime-kit/testing';
 
 /**
  * Where the demo's data comes from:
@@ -29,6 +29,13 @@ export const tokens = {
   customer: env.VITE_TOKEN || 'demo',
   peer: env.VITE_PEER_TOKEN || 'peer',
   admin: env.VITE_ADMIN_TOKEN || 'admin',
+  classmate: env.VITE_CLASSMATE_TOKEN || 'classmate',
+};
+
+/** The two people of the chat view on the ERP chat (UUIDs, as that server's ids are). */
+export const chatUsers = {
+  left: { token: tokens.customer, id: env.VITE_CHAT_USER_ID || demoUsers.demo.uuid, name: 'Demo' },
+  right: { token: tokens.classmate, id: env.VITE_CHAT_PEER_ID || demoUsers.classmate.uuid, name: 'Noor' },
 };
 
 /** A client for one signed-in user. Each view gets its own, as separate users would. */
@@ -44,5 +51,24 @@ export function clientFor(token: string, onError?: RealtimeClientOptions['onErro
     onError,
     reconnect: { maxDelay: 5000 },
     backends: { timing: { transport: socketIoTransport() } },
+  });
+}
+
+/**
+ * A client for the chat view: the ERP chat as its server runs today (Server-Sent Events plus
+ * REST, DRF `Token` keys), on the simulator or on your server (VITE_API_URL).
+ */
+export function chatClientFor(token: string, onError?: RealtimeClientOptions['onError']): RealtimeClient {
+  const browser = mode === 'browser';
+  const base = browser ? 'http://simulator.local' : apiUrl;
+  return createRealtimeClient({
+    url: base,
+    apiUrl: base,
+    token,
+    authScheme: 'Token',
+    onError,
+    reconnect: { maxDelay: 5000 },
+    fetch: browser ? simulatorFetch(pageSimulator()) : undefined,
+    backends: { chat: chatOverSse() },
   });
 }

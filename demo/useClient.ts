@@ -1,5 +1,5 @@
 import type { RealtimeClient } from 'react-realtime-kit';
-import { clientFor } from './backend';
+import { chatClientFor, clientFor } from './backend';
 
 const clients = new Map<string, RealtimeClient>();
 
@@ -12,6 +12,17 @@ export function useClient(token: string): RealtimeClient {
   if (!client) {
     client = clientFor(token, (error) => console.warn(`[demo] ${error.code}: ${error.message}`));
     clients.set(token, client);
+  }
+  return client;
+}
+
+/** The chat view's client for one user (the ERP chat over SSE + REST), kept like the others. */
+export function useChatClient(token: string): RealtimeClient {
+  const key = `chat:${token}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = chatClientFor(token, (error) => console.warn(`[demo] ${error.code}: ${error.message}`));
+    clients.set(key, client);
   }
   return client;
 }

@@ -13,4 +13,10 @@ interface ImportMetaEnv {
   readonly VITE_PEER_TOKEN?: string;
   /** A staff user's token for the admin view. */
   readonly VITE_ADMIN_TOKEN?: string;
+  /** The chat view's second person's token (the ERP chat over SSE + REST: a DRF key). */
+  readonly VITE_CLASSMATE_TOKEN?: string;
+  /** The chat view's first person's user id on the ERP chat (a UUID). */
+  readonly VITE_CHAT_USER_ID?: string;
+  /** The chat view's second person's user id on the ERP chat (a UUID). */
+  readonly VITE_CHAT_PEER_ID?: string;
 }

@@ -1,30 +1,45 @@
-import { ChatPanel, ConnectionIndicator, RealtimeProvider, RealtimeToaster } from 'react-realtime-kit';
-import type { ReactNode } from 'react';
-import { tokens } from '../backend';
-import { useClient } from '../useClient';
+import { ChatPanel, ConnectionIndicator, ConversationList, RealtimeProvider } from 'react-realtime-kit';
+import { useState, type ReactNode } from 'react';
+import { chatUsers } from '../backend';
+import { useChatClient } from '../useClient';
 
-/** Two users side by side, each with its own client: what one sends, the other receives. */
+/**
+ * Two people side by side on the ERP chat as its server runs today (SSE + REST), each with
+ * their own client: what one types shows as "typing" on the other side, messages arrive live,
+ * and read receipts come back when the other side has seen them.
+ */
 export function ChatView(): ReactNode {
+  const { left, right } = chatUsers;
   return (
-    <section className="demo__view demo__grid demo__grid--two" aria-label="Chat between two users">
-      <ChatSide token={tokens.customer} title="You are demo, writing to Sam" peerId={2} peerName="Sam" />
-      <ChatSide token={tokens.peer} title="You are Sam, writing to demo" peerId={1} peerName="demo" />
+    <section className="demo__view demo__chat" aria-label="Chat between two users">
+      <ChatSide me={left} peer={right} />
+      <ChatSide me={right} peer={left} />
     </section>
   );
 }
 
-function ChatSide({ token, title, peerId, peerName }: { token: string; title: string; peerId: number; peerName: string }): ReactNode {
-  const client = useClient(token);
+interface Person {
+  token: string;
+  id: string;
+  name: string;
+}
+
+function ChatSide({ me, peer }: { me: Person; peer: Person }): ReactNode {
+  const client = useChatClient(me.token);
+  const [peerId, setPeerId] = useState(peer.id);
+  const titleId = `chat-${me.name}`;
   return (
     <RealtimeProvider client={client}>
-      <div className="demo__chat-side">
+      <section className="demo__chat-side" aria-labelledby={titleId}>
         <div className="demo__toolbar">
-          <h2>{title}</h2>
+          <h2 id={titleId}>You are {me.name}</h2>
           <ConnectionIndicator endpoint="chat" compact />
         </div>
-        <ChatPanel peerId={peerId} peerName={peerName} />
-      </div>
-      <RealtimeToaster containerId={`chat-${peerId}`} position={peerId === 1 ? 'bottom-right' : 'bottom-left'} />
+        <div className="demo__chat-body">
+          <ConversationList selectedPeerId={peerId} onSelect={setPeerId} />
+          <ChatPanel peerId={peerId} peerName={peerId === peer.id ? peer.name : undefined} />
+        </div>
+      </section>
     </RealtimeProvider>
   );
 }

@@ -52,7 +52,9 @@ export function sseTransport(options: SseTransportOptions = {}): TransportFactor
       const timer = setTimeout(() => drop(current, 4008, 'handshake timeout'), context.connectTimeout);
       let response: Response;
       try {
-        const headers: Record<string, string> = { Accept: 'text/event-stream', 'Cache-Control': 'no-cache', ...attempt.headers };
+        // Only headers a cross-origin server's CORS set-up expects: Accept is safelisted, and
+        // Authorization (a header token) and Last-Event-ID only go when there is one.
+        const headers: Record<string, string> = { Accept: 'text/event-stream', ...attempt.headers };
         if (lastEventId) headers['Last-Event-ID'] = lastEventId;
         response = await fetchImpl(httpUrl(attempt.url), { headers, signal: current.signal, cache: 'no-store' });
       } catch (cause) {

@@ -53,16 +53,40 @@ describe('the demo in Chromium, on the simulator server', () => {
     await page.close();
   });
 
-  it('chat: a message typed and sent shows as sent, the other side gets it, and a reply arrives', async () => {
+  it('chat (the ERP as deployed: SSE + REST): typing shows on the other side, messages arrive, read receipts come back, the layout uses the width', async () => {
     const page = await open('chat');
-    const [left, right] = await page.getByRole('log').all();
-    const box = page.getByRole('textbox').first();
+    const demoSide = page.getByRole('region', { name: 'You are Demo' });
+    const noorSide = page.getByRole('region', { name: 'You are Noor' });
+    const demoLog = demoSide.getByRole('log');
+    const noorLog = noorSide.getByRole('log');
+    const box = demoSide.getByRole('textbox');
     await box.waitFor({ timeout: 30_000 });
-    await box.fill('Hello Sam, is the flat free?');
+    await expect.poll(() => demoSide.getByRole('status').filter({ hasText: /Live|Connected/ }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    await box.fill('Hello Noor, lab at 3?');
+    await expect.poll(() => noorSide.getByText('Demo is typing…').count(), { timeout: 15_000 }).toBe(1);
     await box.press('Enter');
-    await expect.poll(() => left!.locator('[data-state="sent"]').filter({ hasText: 'Hello Sam, is the flat free?' }).count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => right!.textContent()).toContain('Hello Sam, is the flat free?');
-    await expect.poll(() => left!.locator('[data-own="false"]').count()).toBeGreaterThan(0);
+    const mine = demoLog.locator('[data-own="true"]').filter({ hasText: 'Hello Noor, lab at 3?' });
+    await expect.poll(() => mine.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/sent|delivered|read/);
+    await expect.poll(() => noorLog.textContent()).toContain('Hello Noor, lab at 3?');
+    await expect.poll(() => noorSide.getByText('Demo is typing…').count()).toBe(0);
+    // Noor has it on screen, so it is marked read; Demo's tick turns double (the server sends no
+    // receipt: the next page of the conversation says so).
+    await expect.poll(() => mine.getAttribute('data-state'), { timeout: 20_000 }).toBe('read');
+    await expect.poll(() => mine.textContent()).toContain('Read');
+
+    const reply = noorSide.getByRole('textbox');
+    await reply.fill('Yes, see you there');
+    await reply.press('Enter');
+    await expect.poll(() => demoLog.textContent(), { timeout: 15_000 }).toContain('Yes, see you there');
+    // The inbox lists the conversation with its last message.
+    await expect.poll(() => noorSide.getByRole('button', { name: /Demo/ }).first().textContent()).toContain('Yes, see you there');
+
+    // Side by side across the page: each side takes about half of the main area's width.
+    const [left, right, main] = await Promise.all([demoSide.boundingBox(), noorSide.boundingBox(), page.locator('main').boundingBox()]);
+    expect(left!.width + right!.width).toBeGreaterThan(main!.width * 0.9);
+    const [panel] = await Promise.all([demoSide.locator('.rrk-chat').first().boundingBox()]);
+    expect(panel!.width).toBeGreaterThan(left!.width * 0.55);
     await page.screenshot({ path: `${artifacts}chat.png`, fullPage: true });
     await page.close();
   });

@@ -55,7 +55,10 @@ describe('npm run build:demo (the simulator inside the page, no server)', () => 
     await box.fill('ping from a static page');
     await box.press('Enter');
     const left = page.getByRole('log').first();
-    await expect.poll(() => left.locator('[data-state="sent"]').count(), { timeout: 10_000 }).toBe(1);
+    // Sent over REST to the in-page simulator (and soon read by the other side, which has it on screen).
+    const mine = left.locator('[data-own="true"]').filter({ hasText: 'ping from a static page' });
+    await expect.poll(() => mine.getAttribute('data-state'), { timeout: 10_000 }).toMatch(/^(sent|delivered|read)$/);
+    await expect.poll(() => page.getByRole('log').nth(1).textContent(), { timeout: 10_000 }).toContain('ping from a static page');
     await page.goto(`${url}#/admin`);
     const approve = page.getByRole('button', { name: /^Approve / }).first();
     await approve.waitFor({ timeout: 20_000 });

@@ -139,3 +139,17 @@ describe('the chat slice with a REST server', () => {
     expect(slice.byPeer[PEER]![0]).toMatchObject({ own: true, state: 'sent', text: 'from my phone' });
   });
 });
+
+describe('the inbox follows new messages', () => {
+  it('moves a conversation up with an own message, and lists a first message from someone new at once', () => {
+    const OTHER = 'aa000000-0000-4000-8000-000000000001';
+    const item = (peerId: string, at: string) => ({ id: peerId.slice(0, 2), peerId, name: peerId.slice(0, 2), username: null, avatar: null, online: null, lastMessage: 'x', lastMessageAt: at, lastMessageByMe: false, unread: 0 });
+    let slice = run([{ kind: 'chat/conversations', items: [item(OTHER, '2026-12-01T10:00:00Z'), item(PEER, '2026-12-01T09:00:00Z')] }]);
+    slice = run([{ kind: 'chat/queued', message: own('c1', 'see you', '2026-12-01T11:00:00Z') }], slice);
+    expect(slice.conversations.items.map((c) => [c.peerId, c.lastMessage, c.lastMessageByMe, c.unread])).toEqual([[PEER, 'see you', true, 0], [OTHER, 'x', false, 0]]);
+    const NEW = 'bb000000-0000-4000-8000-000000000002';
+    const live = sse('message', { id: 30, sender_id: NEW, sender_name: 'Ravi', receiver_id: ME, message: 'hello', timestamp: '2026-12-01T12:00:00Z' });
+    slice = run(live.ok ? (live.events as ChatEvent[]) : [], slice);
+    expect(slice.conversations.items[0]).toMatchObject({ peerId: NEW, name: 'Ravi', lastMessage: 'hello', unread: 1, id: '' });
+  });
+});

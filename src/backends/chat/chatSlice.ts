@@ -126,15 +126,30 @@ function received(slice: ChatSlice, event: Extract<ChatEvent, { kind: 'chat/rece
   const list = slice.byPeer[message.peerId] ?? [];
   if (message.id !== null && list.some((m) => m.id === message.id)) return slice;
   if (list.some((m) => m.clientId === message.clientId)) return slice;
-  let next = withoutTyping(withPeer(slice, message.peerId, insertSorted(list, message, cap)), message.peerId);
-  next = patchConversation(next, message.peerId, (c) => ({
+  return latest(withoutTyping(withPeer(slice, message.peerId, insertSorted(list, message, cap)), message.peerId), message);
+}
+
+/**
+ * The inbox after a new message: its conversation shows it last and moves up, with one more
+ * unread for a received one. A conversation the inbox does not list yet (a first message) is
+ * added, so it shows at once; the next reload of the list brings its server id.
+ */
+function latest(slice: ChatSlice, message: ChatMessage): ChatSlice {
+  const { conversations } = slice;
+  if (conversations.status !== 'loaded') return slice;
+  const text = message.text || (message.attachment ? '[Attachment]' : null);
+  if (!conversations.items.some((c) => c.peerId === message.peerId)) {
+    const name = slice.names[message.peerId] ?? (message.own ? null : message.senderName) ?? message.peerId;
+    const added: ChatConversation = { id: '', peerId: message.peerId, name, username: null, avatar: null, online: slice.presence[message.peerId] ?? null, lastMessage: text, lastMessageAt: message.timestamp, lastMessageByMe: message.own, unread: message.own ? 0 : 1 };
+    return { ...slice, conversations: { ...conversations, items: [added, ...conversations.items] } };
+  }
+  return patchConversation(slice, message.peerId, (c) => ({
     ...c,
-    lastMessage: message.text || (message.attachment ? '[Attachment]' : c.lastMessage),
+    lastMessage: text ?? c.lastMessage,
     lastMessageAt: message.timestamp,
     lastMessageByMe: message.own,
     unread: message.own ? c.unread : c.unread + 1,
   }));
-  return next;
 }
 
 function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
@@ -149,7 +164,7 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
       const list = slice.byPeer[message.peerId] ?? [];
       // A retry re-queues a message the list already shows: update it in place.
       if (list.some((m) => m.clientId === message.clientId)) return update(slice, message.clientId, (m) => ({ ...m, state: 'queued', error: undefined }));
-      return withPeer(slice, message.peerId, insertSorted(list, message, cap));
+      return latest(withPeer(slice, message.peerId, insertSorted(list, message, cap)), message);
     }
     case 'chat/sending': {
       const next = update(slice, event.clientId, (m) => (m.state === 'sending' ? m : { ...m, state: 'sending' }));

@@ -90,7 +90,7 @@ export function ConversationListView({
       {state === 'ready' ? (
         <ul className={cls('rrk-convlist__list')}>
           {conversations.map((c) => (
-            <ConversationItem key={c.id} conversation={c} selected={c.peerId === selected} onSelect={onSelect} now={at} locale={locale} unstyled={unstyled} />
+            <ConversationItem key={c.peerId} conversation={c} selected={c.peerId === selected} onSelect={onSelect} now={at} locale={locale} unstyled={unstyled} />
           ))}
         </ul>
       ) : state === 'error' ? null : (
