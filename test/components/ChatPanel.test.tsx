@@ -18,10 +18,11 @@ const messageItem = (text: string) => screen.getByText(text).closest('li')!;
 const input = () => screen.getByRole('textbox', { name: `Message to ${chatPeer.name}` });
 
 describe('ChatPanelView', () => {
-  it('is a labelled polite log of messages, own and received told apart by text, side and data-own', () => {
+  it('is a labelled log of messages, own and received told apart by text, side and data-own', () => {
     renderView();
     const log = screen.getByRole('log', { name: 'Messages with Sam' });
-    expect(log).toHaveAttribute('aria-live', 'polite');
+    // New messages are announced by their own status line, not by the log (see below).
+    expect(log).toHaveAttribute('aria-live', 'off');
     expect(within(log).getAllByRole('listitem')).toHaveLength(conversation.length);
     const own = messageItem(messagesByState.sent.text);
     const received = messageItem(messagesByState.received.text);
@@ -170,6 +171,24 @@ describe('ChatPanelView', () => {
     expect(container.querySelector('a, img, [href], [src]')).toBeNull();
     expect(container.innerHTML).not.toMatch(/(href|src)=/);
     expect(messageItem('look')).toHaveTextContent('Attachment blocked');
+  });
+});
+
+describe('ChatPanelView announcing new messages', () => {
+  const announced = () => document.querySelector('[data-announce]')!.textContent;
+  const older = (n: number) => receivedMessage(900 + n, `older ${n}`, { timestamp: '2020-01-01T00:00:00.000Z' });
+
+  it('reads out a new message from the peer once, and nothing for what was there, earlier pages or own messages', () => {
+    const { rerenderView } = renderView();
+    expect(document.querySelector('[data-announce]')).toHaveAttribute('aria-live', 'polite');
+    expect(announced()).toBe('');
+    rerenderView({ messages: [older(1), older(2), ...conversation] });
+    expect(announced()).toBe('');
+    rerenderView({ messages: [older(1), older(2), ...conversation, ownMessage(950, 'sent', 'my news')] });
+    expect(announced()).toBe('');
+    const fresh = receivedMessage(951, 'see you at 3', { senderName: 'Sam' });
+    rerenderView({ messages: [older(1), older(2), ...conversation, ownMessage(950, 'sent', 'my news'), fresh] });
+    expect(announced()).toBe('Sam: see you at 3');
   });
 });
 

@@ -9,8 +9,11 @@ import { EMPTY_TEXT, FAILED_HINT, OFFLINE_HINT, typingText } from './chatText';
 import { useKeepScrollOnPrepend } from './useKeepScrollOnPrepend';
 import { useLoadOlderAtTop } from './useLoadOlderAtTop';
 import { useMarkVisibleRead } from './useMarkVisibleRead';
+import { useNewMessageAnnouncement } from './useNewMessageAnnouncement';
 import { useStickToBottom } from './useStickToBottom';
 
+
+const visuallyHidden = { position: 'absolute', inlineSize: 1, blockSize: 1, overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' } as const;
 
 /** What the panel is showing, in `data-state`. */
 export type ChatPanelState = 'error' | 'loading' | 'failed' | 'empty' | 'ready';
@@ -122,6 +125,7 @@ export function ChatPanelView({
   useKeepScrollOnPrepend(logRef, messages[0]?.clientId);
   const stick = useStickToBottom(logRef, messages[messages.length - 1]?.clientId, messages);
   useMarkVisibleRead(logRef, onMarkRead, messages);
+  const announcement = useNewMessageAnnouncement(messages, peerName);
   const offline = !error && status !== 'open';
   const who = peerName || 'this person';
   const historyStatus = history?.status;
@@ -174,9 +178,9 @@ export function ChatPanelView({
         <div
           ref={logRef}
           role="log"
-          aria-live="polite"
-          // Only new messages are news; state changes (Sending…, Sent) would be re-read each time.
-          aria-relevant="additions"
+          // Not a live region itself: earlier pages loaded above and state changes (Sending…,
+          // Sent) are not news. New messages from the peer are announced by the status below.
+          aria-live="off"
           aria-label={`Messages with ${who}`}
           aria-busy={state === 'loading' || undefined}
           // Focusable so keyboard users can scroll the history.
@@ -215,6 +219,10 @@ export function ChatPanelView({
           </button>
         ) : null}
       </div>
+      {/* Heard, not seen: inline so it stays hidden in unstyled use too. */}
+      <p aria-live="polite" aria-atomic="true" style={visuallyHidden} data-announce="">
+        {announcement}
+      </p>
       {typing !== undefined ? (
         // Always present while the server has typing, so the start is announced; the same text
         // on every further signal changes nothing in the DOM, so it is not read again.
