@@ -1,6 +1,7 @@
 import { reduceBatch } from '../../src/core/store/createRealtimeStore';
 import { createRealtimeClient, ordersBackend, type RealtimeEvent, type StoreEntry as Entry } from 'react-realtime-kit';
 import { createTestStore, initialState, slicesWith } from '../helpers/storeOf';
+import { vi } from 'vitest';
 
 type StoreEntry = Entry<RealtimeEvent>;
 
@@ -134,5 +135,77 @@ describe('copy-on-write inside a batch', () => {
     const frozenAfter = JSON.stringify(after);
     reduceBatch(after, [upsert('1', { progress: 99 })], limits);
     expect(JSON.stringify(after)).toBe(frozenAfter);
+  });
+});
+
+describe('one bad entry never loses its batch', () => {
+  const boom = { key: 'boom', initial: 0, reduce: (n: number, entry: Entry) => (entry.event.kind === 'boom' ? (() => { throw new Error('reducer exploded'); })() : n + 1) };
+
+  it('applies every other entry when a reducer throws on one, and reports it', () => {
+    const reports: [string, string, string][] = [];
+    const state = reduceBatch(
+      initialState(),
+      [upsert('1'), ({ endpoint: 'x', event: { kind: 'boom' } } as unknown as StoreEntry), upsert('2')],
+      [...slicesWith(), { slice: boom, limits: {} }],
+      (error, entry, key) => reports.push([(error as Error).message, entry.event.kind, key]),
+    );
+    expect(state.orders.ids).toEqual(['2', '1']);
+    expect((state as unknown as Record<string, number>)['boom']).toBe(2);
+    expect(reports).toEqual([['reducer exploded', 'boom', 'boom']]);
+  });
+
+  it('reports a throwing reducer on the console once by default, and keeps dispatching', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const store = createTestStore();
+      store.register(boom, {});
+      for (let i = 0; i < 3; i += 1) store.dispatch(({ endpoint: 'x', event: { kind: 'boom' } } as unknown as StoreEntry));
+      store.dispatch(upsert('9'));
+      store.flush();
+      expect(store.store.getState().orders.ids).toEqual(['9']);
+      expect(error).toHaveBeenCalledTimes(1);
+      expect(String(error.mock.calls[0]![0])).toContain('the "boom" reducer threw on a "boom" event from "x"');
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it('keeps every message of a batch with a chat from "constructor" and an order "__proto__"', () => {
+    const chat = (id: string, peerId: string): StoreEntry => ({ endpoint: 'chat', event: { kind: 'chat/received', message: { id, clientId: `srv:${id}`, peerId, own: false, senderName: null, text: id, attachment: null, timestamp: `2024-01-01T00:00:0${id}.000Z`, state: 'received' } } });
+    const reports: unknown[] = [];
+    const state = reduceBatch(initialState(), [chat('1', '5'), chat('2', 'constructor'), upsert('__proto__', { progress: 3 }), chat('3', 'toString'), chat('4', '5')], slicesWith(), (e) => reports.push(e));
+    expect(reports).toEqual([]);
+    expect(state.chat.byPeer['5']!.map((m) => m.id)).toEqual(['1', '4']);
+    expect(state.chat.byPeer['constructor']!.map((m) => m.id)).toEqual(['2']);
+    expect(state.chat.byPeer['toString']!.map((m) => m.id)).toEqual(['3']);
+    expect(Object.getPrototypeOf(state.orders.byId)).toBeNull();
+    expect(Object.keys(state.orders.byId)).toEqual(['__proto__']);
+    expect(state.orders.ids).toEqual(['__proto__']);
+    expect(state.orders.byId['__proto__']).toMatchObject({ id: '__proto__', progress: 3 });
+  });
+});
+
+describe('admins online', () => {
+  it('applies 50,000 joins and leaves in one batch within the cap, keeping this user listed', () => {
+    const limits = slicesWith({ admin: { admins: 100 } });
+    const entries: StoreEntry[] = [{ endpoint: 'admin', event: { kind: 'session/established', userId: 'me', username: 'me', user: { id: 'me', username: 'me' } } }];
+    for (let i = 0; i < 50_000; i += 1) entries.push({ endpoint: 'admin', event: { kind: i % 3 === 2 ? 'admin/left' : 'admin/joined', userId: `u${i % 3 === 2 ? i - 1 : i}`, username: `u${i}` } });
+    const state = reduceBatch(initialState(), entries, limits);
+    const ids = Object.keys(state.admin.admins);
+    expect(ids).toHaveLength(100);
+    expect(ids).toContain('me');
+    expect(ids).toContain('u49998');
+    expect(state.admin.admins['u49998']).toEqual({ id: 'u49998', username: 'u49998' });
+  });
+});
+
+describe('chat peers', () => {
+  it('forgets the conversation with the oldest newest message past the peers cap', () => {
+    const limits = slicesWith({ chat: { messages: 10, peers: 2 } });
+    const at = (peerId: string, minute: number): StoreEntry => ({ endpoint: 'chat', event: { kind: 'chat/received', message: { id: `${peerId}-${minute}`, clientId: `srv:${peerId}-${minute}`, peerId, own: false, senderName: null, text: 'x', attachment: null, timestamp: `2024-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`, state: 'received' } } });
+    let state = reduceBatch(initialState(), [at('a', 1), at('b', 2), at('a', 3), { endpoint: 'chat', event: { kind: 'chat/typing', peerId: 'b', name: null, typing: true, at: 1 } }], limits);
+    state = reduceBatch(state, [at('c', 4)], limits);
+    expect(Object.keys(state.chat.byPeer).sort()).toEqual(['a', 'c']);
+    expect(Object.keys(state.chat.typing)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { CoreEvent, StoreEntry } from '../../core/events';
+import { draftRecord, has, put, record, remove, trimRecord } from '../../core/store/records';
 import type { StoreSlice } from '../../core/store/types';
 import type { OrderEvent } from '../orders/types';
 import type { ActivityEntry, AdminEvent, AdminSlice, AdminUser } from './types';
@@ -9,12 +10,21 @@ declare module '../../core/store/types' {
   }
 }
 
-export const initialAdmin: AdminSlice = { stats: null, pendingCount: null, pendingUsers: [], activity: [], admins: {}, me: null };
+/** `admins` is keyed by user ids from the wire: a record without a prototype (`core/store/records`). */
+export const initialAdmin: AdminSlice = { stats: null, pendingCount: null, pendingUsers: [], activity: [], admins: record(), me: null };
 
+/** The caps the admin slice applies (`backends: { admin: { limits } }`). */
 export interface AdminCaps {
+  /** Activity entries kept, newest first. Default 100. */
   activity: number;
+  /** Pending users kept. Default 1000. */
   pendingUsers: number;
+  /** Admins online kept; past it the earliest listed are dropped (never this user or the one who just joined). Default 1000. */
+  admins: number;
 }
+
+/** The admin slice's default caps: {@link AdminCaps}. */
+export const adminLimits: AdminCaps = { activity: 100, pendingUsers: 1000, admins: 1000 };
 
 function log(slice: AdminSlice, entry: ActivityEntry, cap: number): AdminSlice {
   if (slice.activity.some((a) => a.id === entry.id)) return slice;
@@ -43,8 +53,8 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
     case 'admin/pendingRestored': {
       if (slice.pendingUsers.some((u) => u.id === event.user.id)) return slice;
       const pendingUsers = [...slice.pendingUsers];
-      pendingUsers.splice(Math.min(event.index, pendingUsers.length), 0, event.user);
-      return { ...slice, pendingUsers };
+      pendingUsers.splice(Math.min(Math.max(0, event.index), pendingUsers.length), 0, event.user);
+      return { ...slice, pendingUsers: pendingUsers.slice(0, caps.pendingUsers) };
     }
     case 'admin/approval': {
       const pendingUsers = slice.pendingUsers.filter((u) => u.id !== event.user.id);
@@ -59,17 +69,23 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
     }
     case 'admin/joined':
     case 'admin/left': {
-      const present = event.userId in slice.admins;
+      const present = has(slice.admins, event.userId);
       if ((event.kind === 'admin/joined') === present) return slice;
-      const admins = { ...slice.admins };
-      if (event.kind === 'admin/joined') admins[event.userId] = { id: event.userId, username: event.username };
-      else delete admins[event.userId];
+      // Within a batch the record is changed in place: N joins cost one copy, not N.
+      const admins = draftRecord(slice.admins);
+      if (event.kind === 'admin/joined') {
+        put(admins, event.userId, { id: event.userId, username: event.username });
+        trimRecord(admins, caps.admins, event.userId, slice.me?.id);
+      } else remove(admins, event.userId);
       return { ...slice, admins };
     }
     case 'session/established': {
       const user = event.user as AdminUser | undefined;
       if (!user || entry.endpoint !== 'admin') return slice;
-      return { ...slice, me: user, admins: { ...slice.admins, [user.id]: { id: user.id, username: user.username } } };
+      const admins = draftRecord(slice.admins);
+      put(admins, user.id, { id: user.id, username: user.username });
+      trimRecord(admins, caps.admins, user.id);
+      return { ...slice, me: user, admins };
     }
     case 'order/upsert':
       if (event.order.source !== 'admin') return slice;
@@ -83,10 +99,13 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
   }
 }
 
-/** The admin dashboard slice: `state.admin`. Caps: `backends: { admin: { limits: { activity, pendingUsers } } }`. */
+/**
+ * The admin dashboard slice: `state.admin`. Caps: `backends: { admin: { limits: { activity,
+ * pendingUsers, admins } } }` ({@link AdminCaps}).
+ */
 export const adminSlice: StoreSlice<AdminSlice> = {
   key: 'admin',
   initial: initialAdmin,
-  limits: { activity: 100, pendingUsers: 1000 },
-  reduce: (slice, entry, limits) => reduce(slice, entry as StoreEntry<AdminEvent | CoreEvent | OrderEvent>, limits as unknown as AdminCaps),
+  limits: { ...adminLimits },
+  reduce: (slice, entry, limits) => reduce(slice, entry as StoreEntry<AdminEvent | CoreEvent | OrderEvent>, { ...adminLimits, ...limits } as AdminCaps),
 };

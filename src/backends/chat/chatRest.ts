@@ -8,6 +8,7 @@ import { call, invalidBody } from '../../core/callRest';
 import { fillPath } from '../../core/endpointUrl';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { restOf } from '../../core/restOf';
+import { own } from '../../core/store/records';
 import { decodeJson, describe, FieldReader, guardValue, isPlainObject, reject, sanitizeUrl, wireId } from '../../validation/validate';
 import { chatBackend } from './chatBackend';
 import type { ChatDialect } from './chatSseDialect';
@@ -113,7 +114,7 @@ function paths(client: RealtimeClient): Readonly<Record<string, string>> {
 export function loadChatHistory(client: RealtimeClient, peerId: string | number, options: { older?: boolean; limit?: number } = {}): Promise<void> {
   const peer = String(peerId);
   const limit = options.limit ?? 30;
-  const shown = client.store.getState().chat?.byPeer[peer] ?? [];
+  const shown = own(client.store.getState().chat?.byPeer, peer) ?? [];
   const oldest = shown.reduce<number | null>((min, m) => (m.id !== null && /^\d+$/.test(m.id) && (min === null || Number(m.id) < min) ? Number(m.id) : min), null);
   const query = new URLSearchParams({ limit: String(limit) });
   if (options.older && oldest !== null) query.set('before_id', String(oldest));
@@ -150,7 +151,7 @@ export function loadConversations(client: RealtimeClient): Promise<void> {
  */
 export function markChatRead(client: RealtimeClient, peerId: string | number, serverIds: readonly string[]): Promise<void> {
   const peer = String(peerId);
-  const list = client.store.getState().chat?.byPeer[peer] ?? [];
+  const list = own(client.store.getState().chat?.byPeer, peer) ?? [];
   const wanted = new Set(serverIds);
   const unseen = list.filter((m) => !m.own && !m.seen && m.id !== null);
   const ids = unseen.filter((m) => wanted.has(m.id!)).map((m) => m.id!);

@@ -1,5 +1,7 @@
 import type { StoreEntry } from '../../core/events';
-import type { StoreSlice } from '../../core/store/types';
+import { writable } from '../../core/store/batchDraft';
+import { draftRecord, has, own, put, record, remove, sizeOf, trimRecord, withEntries, withoutEntry } from '../../core/store/records';
+import type { SliceLimits, StoreSlice } from '../../core/store/types';
 import type { ChatConversation, ChatEvent, ChatMessage, ChatSlice } from './types';
 
 declare module '../../core/store/types' {
@@ -8,13 +10,18 @@ declare module '../../core/store/types' {
   }
 }
 
+/**
+ * Peer ids come from the wire and may be any string (`"constructor"`, `"__proto__"`): every
+ * record keyed by them has no prototype (`core/store/records`), so a lookup never finds an
+ * inherited member and a write never reaches a prototype.
+ */
 export const initialChat: ChatSlice = {
-  byPeer: {},
+  byPeer: record(),
   awaitingAck: [],
-  history: {},
-  typing: {},
-  presence: {},
-  names: {},
+  history: record(),
+  typing: record(),
+  presence: record(),
+  names: record(),
   conversations: { items: [], status: 'idle', error: null },
   me: null,
 };
@@ -33,12 +40,26 @@ function byTime(a: ChatMessage, b: ChatMessage): number {
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 }
 
-/** Insert keeping timestamp order; equal timestamps keep arrival order. */
+/** The caps the chat slice applies (`backends: { chat: { limits } }`). */
+export interface ChatCaps {
+  /** Messages kept per peer; the oldest go first. Default 500. */
+  messages: number;
+  /**
+   * Conversations kept: peers with messages, and the entries of `history`, `typing`,
+   * `presence`, `names` and the inbox's items. Past it the conversation whose newest message
+   * is the oldest is forgotten (it is loaded again when opened). Default 500.
+   */
+  peers: number;
+}
+
+/** Insert keeping timestamp order; equal timestamps keep arrival order. Within a batch the list is changed in place. */
 function insertSorted(list: ChatMessage[], message: ChatMessage, cap: number): ChatMessage[] {
   let i = list.length;
   while (i > 0 && byTime(list[i - 1]!, message) > 0) i -= 1;
-  const next = [...list.slice(0, i), message, ...list.slice(i)];
-  return next.length > cap ? next.slice(next.length - cap) : next;
+  const next = writable(list);
+  next.splice(i, 0, message);
+  if (next.length > cap) next.splice(0, next.length - cap);
+  return next;
 }
 
 /** The server's time for an acked message, unless it only repeats the local time's minute. */
@@ -46,12 +67,55 @@ function closer(local: string, server: string | undefined): string {
   return !server || (server.slice(0, 16) === local.slice(0, 16) && server.slice(16, 23) === ':00.000') ? local : server;
 }
 
-function withPeer(slice: ChatSlice, peerId: string, list: ChatMessage[]): ChatSlice {
-  return { ...slice, byPeer: { ...slice.byPeer, [peerId]: list } };
+/** The timestamp of a conversation's newest message ('' when it has none). */
+function newest(list: readonly ChatMessage[]): string {
+  let latestAt = '';
+  for (const m of list) if (m.timestamp > latestAt) latestAt = m.timestamp;
+  return latestAt;
+}
+
+/**
+ * `slice` with `list` as the conversation with `peerId`. A new peer past `caps.peers` makes
+ * room by forgetting the conversation whose newest message is the oldest (its messages,
+ * history and typing entries). Within a batch the peers record is updated in place.
+ */
+function withPeer(slice: ChatSlice, peerId: string, list: ChatMessage[], caps: ChatCaps): ChatSlice {
+  const known = has(slice.byPeer, peerId);
+  if (known && own(slice.byPeer, peerId) === list) return slice;
+  const byPeer = draftRecord(slice.byPeer);
+  put(byPeer, peerId, list);
+  let next: ChatSlice = { ...slice, byPeer };
+  if (!known && sizeOf(byPeer) > Math.max(1, caps.peers)) {
+    const peers = Object.keys(byPeer);
+    let excess = peers.length - Math.max(1, caps.peers);
+    while (excess > 0) {
+      let oldest: string | null = null;
+      let oldestAt = '\uffff';
+      for (const peer of peers) {
+        if (peer === peerId || !has(byPeer, peer)) continue;
+        const at = newest(byPeer[peer]!);
+        if (at < oldestAt) [oldest, oldestAt] = [peer, at];
+      }
+      if (oldest === null) break;
+      remove(byPeer, oldest);
+      next = { ...next, history: withoutEntry(next.history, oldest), typing: withoutEntry(next.typing, oldest) };
+      excess -= 1;
+    }
+  }
+  return next;
+}
+
+/** `target` with `key` set, keeping at most `cap` entries (the first in key order go; `key` stays). */
+function withCapped<V>(target: Record<string, V>, key: string, value: V, cap: number): Record<string, V> {
+  const known = has(target, key);
+  const next = draftRecord(target);
+  put(next, key, value);
+  if (!known) trimRecord(next, cap, key);
+  return next;
 }
 
 /** Apply `change` to the message with `clientId`, wherever it is. */
-function update(slice: ChatSlice, clientId: string, change: (m: ChatMessage) => ChatMessage): ChatSlice {
+function update(slice: ChatSlice, clientId: string, change: (m: ChatMessage) => ChatMessage, caps: ChatCaps): ChatSlice {
   for (const [peer, list] of Object.entries(slice.byPeer)) {
     const index = list.findIndex((m) => m.clientId === clientId);
     if (index === -1) continue;
@@ -64,7 +128,7 @@ function update(slice: ChatSlice, clientId: string, change: (m: ChatMessage) => 
     // The same message may already be listed from the server (an event or a history page): keep one.
     const serverId = updated.id;
     const deduped = serverId === null ? next : next.filter((m) => m === updated || m.id !== serverId);
-    return withPeer(slice, peer, deduped);
+    return withPeer(slice, peer, deduped, caps);
   }
   return slice;
 }
@@ -81,12 +145,19 @@ function merge(shown: ChatMessage, told: ChatMessage): ChatMessage {
 /** A page from the server merged into the list: one entry per server id, in time order. */
 function mergePage(list: ChatMessage[], page: ChatMessage[], cap: number): ChatMessage[] {
   const index = new Map<string, number>();
-  list.forEach((m, i) => m.id !== null && index.set(m.id, i));
+  const clientIds = new Set<string>();
+  list.forEach((m, i) => {
+    if (m.id !== null) index.set(m.id, i);
+    clientIds.add(m.clientId);
+  });
   let next: ChatMessage[] | null = null;
   const added: ChatMessage[] = [];
   for (const told of page) {
     const at = told.id === null ? undefined : index.get(told.id);
     if (at === undefined) {
+      // One entry per client id too: a page never lists a message twice.
+      if (clientIds.has(told.clientId)) continue;
+      clientIds.add(told.clientId);
       if (told.id !== null) index.set(told.id, -1);
       added.push(told);
       continue;
@@ -113,20 +184,18 @@ function patchConversation(slice: ChatSlice, peerId: string, change: (c: ChatCon
 }
 
 function withoutTyping(slice: ChatSlice, peerId: string): ChatSlice {
-  if (!Object.hasOwn(slice.typing, peerId)) return slice;
-  const typing = { ...slice.typing };
-  delete typing[peerId];
-  return { ...slice, typing };
+  if (!has(slice.typing, peerId)) return slice;
+  return { ...slice, typing: withoutEntry(slice.typing, peerId) };
 }
 
-function received(slice: ChatSlice, event: Extract<ChatEvent, { kind: 'chat/received' }>, cap: number): ChatSlice {
+function received(slice: ChatSlice, event: Extract<ChatEvent, { kind: 'chat/received' }>, caps: ChatCaps): ChatSlice {
   let message = event.message;
   // This user's own message, sent from another tab or device: file it under the receiver.
   if (slice.me !== null && message.peerId === slice.me && event.receiverId) message = { ...message, own: true, peerId: event.receiverId, state: 'sent' };
-  const list = slice.byPeer[message.peerId] ?? [];
+  const list = own(slice.byPeer, message.peerId) ?? [];
   if (message.id !== null && list.some((m) => m.id === message.id)) return slice;
   if (list.some((m) => m.clientId === message.clientId)) return slice;
-  return latest(withoutTyping(withPeer(slice, message.peerId, insertSorted(list, message, cap)), message.peerId), message);
+  return latest(withoutTyping(withPeer(slice, message.peerId, insertSorted(list, message, caps.messages), caps), message.peerId), message, caps);
 }
 
 /**
@@ -134,14 +203,14 @@ function received(slice: ChatSlice, event: Extract<ChatEvent, { kind: 'chat/rece
  * unread for a received one. A conversation the inbox does not list yet (a first message) is
  * added, so it shows at once; the next reload of the list brings its server id.
  */
-function latest(slice: ChatSlice, message: ChatMessage): ChatSlice {
+function latest(slice: ChatSlice, message: ChatMessage, caps: ChatCaps): ChatSlice {
   const { conversations } = slice;
   if (conversations.status !== 'loaded') return slice;
   const text = message.text || (message.attachment ? '[Attachment]' : null);
   if (!conversations.items.some((c) => c.peerId === message.peerId)) {
-    const name = slice.names[message.peerId] ?? (message.own ? null : message.senderName) ?? message.peerId;
-    const added: ChatConversation = { id: '', peerId: message.peerId, name, username: null, avatar: null, online: slice.presence[message.peerId] ?? null, lastMessage: text, lastMessageAt: message.timestamp, lastMessageByMe: message.own, unread: message.own ? 0 : 1 };
-    return { ...slice, conversations: { ...conversations, items: [added, ...conversations.items] } };
+    const name = own(slice.names, message.peerId) ?? (message.own ? null : message.senderName) ?? message.peerId;
+    const added: ChatConversation = { id: '', peerId: message.peerId, name, username: null, avatar: null, online: own(slice.presence, message.peerId) ?? null, lastMessage: text, lastMessageAt: message.timestamp, lastMessageByMe: message.own, unread: message.own ? 0 : 1 };
+    return { ...slice, conversations: { ...conversations, items: [added, ...conversations.items].slice(0, Math.max(1, caps.peers)) } };
   }
   return patchConversation(slice, message.peerId, (c) => ({
     ...c,
@@ -152,22 +221,23 @@ function latest(slice: ChatSlice, message: ChatMessage): ChatSlice {
   }));
 }
 
-function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
+function reduce(slice: ChatSlice, entry: StoreEntry, caps: ChatCaps): ChatSlice {
+  const cap = caps.messages;
   const event = entry.event as ChatEvent | { kind: 'session/established'; userId: string | null };
   switch (event.kind) {
     case 'session/established':
       return entry.endpoint === 'chat' && event.userId !== slice.me ? { ...slice, me: event.userId } : slice;
     case 'chat/received':
-      return received(slice, event, cap);
+      return received(slice, event, caps);
     case 'chat/queued': {
       const message = event.message;
-      const list = slice.byPeer[message.peerId] ?? [];
+      const list = own(slice.byPeer, message.peerId) ?? [];
       // A retry re-queues a message the list already shows: update it in place.
-      if (list.some((m) => m.clientId === message.clientId)) return update(slice, message.clientId, (m) => ({ ...m, state: 'queued', error: undefined }));
-      return latest(withPeer(slice, message.peerId, insertSorted(list, message, cap)), message);
+      if (list.some((m) => m.clientId === message.clientId)) return update(slice, message.clientId, (m) => ({ ...m, state: 'queued', error: undefined }), caps);
+      return latest(withPeer(slice, message.peerId, insertSorted(list, message, cap), caps), message, caps);
     }
     case 'chat/sending': {
-      const next = update(slice, event.clientId, (m) => (m.state === 'sending' ? m : { ...m, state: 'sending' }));
+      const next = update(slice, event.clientId, (m) => (m.state === 'sending' ? m : { ...m, state: 'sending' }), caps);
       return event.rest ? next : { ...next, awaitingAck: [...next.awaitingAck, event.clientId] };
     }
     case 'chat/ack':
@@ -178,6 +248,7 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
         event.kind === 'chat/ack'
           ? { ...m, id: event.serverId, state: progress[m.state] > progress.sent ? m.state : 'sent', error: undefined, timestamp: closer(m.timestamp, event.timestamp) }
           : { ...m, state: 'failed', error: event.error },
+        caps,
       );
       const awaitingAck = next.awaitingAck.filter((id) => id !== clientId);
       return awaitingAck.length === next.awaitingAck.length ? next : { ...next, awaitingAck };
@@ -185,46 +256,46 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
     case 'chat/failed': {
       const ids = event.clientIds === 'awaiting' ? slice.awaitingAck : event.clientIds;
       let next = slice;
-      for (const id of ids) next = update(next, id, (m) => (progress[m.state] >= progress.sent ? m : { ...m, state: 'failed', error: event.error }));
+      for (const id of ids) next = update(next, id, (m) => (progress[m.state] >= progress.sent ? m : { ...m, state: 'failed', error: event.error }), caps);
       const remaining = next.awaitingAck.filter((id) => !ids.includes(id));
       return remaining.length === next.awaitingAck.length ? next : { ...next, awaitingAck: remaining };
     }
     case 'chat/history': {
-      const list = slice.byPeer[event.peerId] ?? [];
+      const list = own(slice.byPeer, event.peerId) ?? [];
       const merged = mergePage(list, event.messages, cap);
-      let next = merged === list && Object.hasOwn(slice.byPeer, event.peerId) ? slice : withPeer(slice, event.peerId, merged);
-      const previous = slice.history[event.peerId];
+      let next = merged === list && has(slice.byPeer, event.peerId) ? slice : withPeer(slice, event.peerId, merged, caps);
+      const previous = own(slice.history, event.peerId);
       // A newest page that says "more" tells nothing when older messages are already held.
       const pageOldest = event.messages.reduce((min, m) => (m.timestamp < min ? m.timestamp : min), '\uffff');
       const holdsOlder = list.some((m) => m.id !== null && m.timestamp < pageOldest);
       const hasMore = event.hasMore === undefined || (!event.older && event.hasMore && holdsOlder) ? (previous?.hasMore ?? false) : event.hasMore;
       if (previous?.status !== 'loaded' || previous.hasMore !== hasMore) {
-        next = { ...next, history: { ...next.history, [event.peerId]: { status: 'loaded', hasMore, error: null } } };
+        next = { ...next, history: withCapped(next.history, event.peerId, { status: 'loaded', hasMore, error: null }, caps.peers) };
       }
-      if (typeof event.online === 'boolean' && slice.presence[event.peerId] !== event.online) next = { ...next, presence: { ...next.presence, [event.peerId]: event.online } };
-      if (event.name && slice.names[event.peerId] !== event.name) next = { ...next, names: { ...next.names, [event.peerId]: event.name } };
+      if (typeof event.online === 'boolean' && own(slice.presence, event.peerId) !== event.online) next = { ...next, presence: withCapped(next.presence, event.peerId, event.online, caps.peers) };
+      if (event.name && own(slice.names, event.peerId) !== event.name) next = { ...next, names: withCapped(next.names, event.peerId, event.name, caps.peers) };
       return next;
     }
     case 'chat/historyState': {
-      const previous = slice.history[event.peerId] ?? { status: 'idle', hasMore: true, error: null };
-      return { ...slice, history: { ...slice.history, [event.peerId]: { ...previous, status: event.status, error: event.error ?? null } } };
+      const previous = own(slice.history, event.peerId) ?? { status: 'idle', hasMore: true, error: null };
+      return { ...slice, history: withCapped(slice.history, event.peerId, { ...previous, status: event.status, error: event.error ?? null }, caps.peers) };
     }
     case 'chat/typing': {
       if (!event.typing) return withoutTyping(slice, event.peerId);
-      return { ...slice, typing: { ...slice.typing, [event.peerId]: { name: event.name, at: event.at } } };
+      return { ...slice, typing: withCapped(slice.typing, event.peerId, { name: event.name, at: event.at }, caps.peers) };
     }
     case 'chat/read': {
       const ids = new Set(event.serverIds);
       let byPeer: ChatSlice['byPeer'] | null = null;
       for (const [peer, list] of Object.entries(slice.byPeer)) {
         if (!list.some((m) => m.own && m.id !== null && ids.has(m.id) && m.state !== 'read')) continue;
-        (byPeer ??= { ...slice.byPeer })[peer] = list.map((m) => (m.own && m.id !== null && ids.has(m.id) && m.state !== 'read' ? { ...m, state: 'read', readAt: event.readAt, error: undefined } : m));
+        (byPeer ??= record(slice.byPeer))[peer] = list.map((m) => (m.own && m.id !== null && ids.has(m.id) && m.state !== 'read' ? { ...m, state: 'read', readAt: event.readAt, error: undefined } : m));
       }
       return byPeer ? { ...slice, byPeer } : slice;
     }
     case 'chat/seen': {
       const ids = new Set(event.serverIds);
-      const list = slice.byPeer[event.peerId] ?? [];
+      const list = own(slice.byPeer, event.peerId) ?? [];
       let count = 0;
       const next = list.map((m) => {
         if (m.own || m.seen || m.id === null || !ids.has(m.id)) return m;
@@ -232,30 +303,43 @@ function reduce(slice: ChatSlice, entry: StoreEntry, cap: number): ChatSlice {
         return { ...m, seen: true };
       });
       if (!count) return slice;
-      return patchConversation(withPeer(slice, event.peerId, next), event.peerId, (c) => ({ ...c, unread: Math.max(0, c.unread - count) }));
+      return patchConversation(withPeer(slice, event.peerId, next, caps), event.peerId, (c) => ({ ...c, unread: Math.max(0, c.unread - count) }));
     }
     case 'chat/conversations': {
-      const presence = { ...slice.presence };
-      const names = { ...slice.names };
-      for (const c of event.items) {
-        if (c.online !== null) presence[c.peerId] = c.online;
-        names[c.peerId] = c.name;
+      const items = event.items.slice(0, Math.max(1, caps.peers));
+      const presence = record(slice.presence);
+      const names = record(slice.names);
+      for (const c of items) {
+        if (c.online !== null) put(presence, c.peerId, c.online);
+        put(names, c.peerId, c.name);
       }
-      return { ...slice, presence, names, conversations: { items: event.items, status: 'loaded', error: null } };
+      trimRecord(presence, caps.peers);
+      trimRecord(names, caps.peers);
+      return { ...slice, presence, names, conversations: { items, status: 'loaded', error: null } };
     }
     case 'chat/conversationsState':
       return { ...slice, conversations: { ...slice.conversations, status: event.status, error: event.error ?? null } };
     case 'chat/presence':
-      return { ...slice, presence: { ...slice.presence, ...event.online } };
+    {
+      const presence = withEntries(slice.presence, event.online);
+      trimRecord(presence, caps.peers);
+      return { ...slice, presence };
+    }
     default:
       return slice;
   }
 }
 
-/** The chat slice: `state.chat`. Caps: `backends: { chat: { limits: { messages } } }` (per peer). */
+/** The chat slice's default caps: {@link ChatCaps}. */
+export const chatLimits: ChatCaps & SliceLimits = { messages: 500, peers: 500 };
+
+/**
+ * The chat slice: `state.chat`. Caps: `backends: { chat: { limits: { messages, peers } } }`
+ * ({@link ChatCaps}: 500 messages per peer, 500 peers).
+ */
 export const chatSlice: StoreSlice<ChatSlice> = {
   key: 'chat',
   initial: initialChat,
-  limits: { messages: 500 },
-  reduce: (slice, entry, limits) => reduce(slice, entry, limits['messages']!),
+  limits: chatLimits,
+  reduce: (slice, entry, limits) => reduce(slice, entry, { messages: limits['messages'] ?? chatLimits.messages, peers: limits['peers'] ?? chatLimits.peers }),
 };

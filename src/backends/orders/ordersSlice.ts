@@ -1,5 +1,6 @@
 import type { StoreSlice } from '../../core/store/types';
 import { writable } from '../../core/store/batchDraft';
+import { draftRecord, own, put, record, remove } from '../../core/store/records';
 import { nowIso } from '../../validation/normalizeTimestamp';
 import type { Order, OrderEvent, OrderPatch, OrdersSlice } from './types';
 
@@ -19,7 +20,12 @@ export function orderKey(order: { source: OrderPatch['source']; id: string }): s
   return order.source === 'timing' ? `timing:${order.id}` : order.id;
 }
 
-export const initialOrders: OrdersSlice = { byId: {}, ids: [], lastEvent: {}, latestCreatedId: null };
+/**
+ * Order ids come from the wire and may be any string (`"__proto__"`, `"constructor"`): `byId`
+ * and `lastEvent` have no prototype (`core/store/records`), so such an id is stored, listed
+ * and evicted like any other and never touches a prototype.
+ */
+export const initialOrders: OrdersSlice = { byId: record(), ids: [], lastEvent: record(), latestCreatedId: null };
 
 /** Merge a patch; return the same object when nothing changed (duplicates are common on the wire). */
 export function mergeOrder(current: Order | undefined, patch: OrderPatch): Order {
@@ -47,7 +53,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice {
   const key = orderKey(patch);
-  const current = slice.byId[key];
+  const current = own(slice.byId, key);
   // A Done order's progress never goes down, and reads 100 when first seen lower: the deployed
   // order stream's snapshot on every connect says 0 for a finished order that its updates sent
   // as 100 (percent_for_view vs is_done), so a reconnect must not move the bar back or toast.
@@ -55,17 +61,20 @@ function upsert(slice: OrdersSlice, patch: OrderPatch, cap: number): OrdersSlice
   if ((patch.status ?? current?.status) === 'Done' && patch.progress !== undefined && patch.progress! < floor) patch = { ...patch, progress: floor };
   const order = mergeOrder(current, patch);
   if (order === current) return slice;
-  const byId = writable(slice.byId);
-  byId[key] = order;
-  let ids = current ? slice.ids : [key, ...slice.ids];
+  const byId = draftRecord(slice.byId);
+  put(byId, key, order);
+  let ids = slice.ids;
   let lastEvent = slice.lastEvent;
+  if (!current) {
+    ids = writable(ids);
+    ids.unshift(key);
+  }
   if (ids.length > cap) {
-    const evicted = ids.slice(cap);
-    ids = ids.slice(0, cap);
-    lastEvent = writable(lastEvent);
+    const evicted = ids.splice(Math.max(0, cap));
+    lastEvent = draftRecord(lastEvent);
     for (const id of evicted) {
-      delete byId[id];
-      delete lastEvent[id];
+      remove(byId, id);
+      remove(lastEvent, id);
     }
   }
   return { ...slice, byId, ids, lastEvent };
@@ -78,8 +87,8 @@ function reduce(slice: OrdersSlice, event: OrderEvent, cap: number): OrdersSlice
       const next = upsert(slice, event.order, cap);
       if (next === slice) return slice;
       const key = orderKey(event.order);
-      next.lastEvent = writable(next.lastEvent);
-      next.lastEvent[key] = event;
+      next.lastEvent = draftRecord(next.lastEvent);
+      put(next.lastEvent, key, event);
       if (event.kind === 'order/created') next.latestCreatedId = key;
       return next;
     }
@@ -87,9 +96,9 @@ function reduce(slice: OrdersSlice, event: OrderEvent, cap: number): OrdersSlice
       return event.orders.reduce((acc, patch) => upsert(acc, patch, cap), slice);
     case 'order/replace': {
       const key = orderKey(event.order);
-      if (!slice.byId[key]) return slice;
-      const byId = writable(slice.byId);
-      byId[key] = event.order;
+      if (!own(slice.byId, key)) return slice;
+      const byId = draftRecord(slice.byId);
+      put(byId, key, event.order);
       return { ...slice, byId };
     }
     default:

@@ -2,6 +2,7 @@ import { fillPath } from '../../core/endpointUrl';
 import { call, invalidBody } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
+import { own } from '../../core/store/records';
 import { orderKey } from '../orders/ordersSlice';
 import type { Order, OrderEvent } from '../orders/types';
 import { labelsOf, timingBackend } from './timingBackend';
@@ -24,7 +25,7 @@ export function loadTimingOrder(client: RealtimeClient, id: string | number): Pr
     if (!result.ok) invalidBody(`GET ${path}`, result.error);
     dispatchOrders(client, { kind: 'orders/snapshot', orders: [result.order] });
     flush();
-    return client.store.getState().orders.byId[orderKey(result.order)];
+    return own(client.store.getState().orders.byId, orderKey(result.order));
   }, `loading order ${id}`);
 }
 
@@ -39,7 +40,7 @@ export async function updateOrderStatus(client: RealtimeClient, id: string | num
   const getState = () => client.store.getState();
   flush();
   const key = orderKey({ source: 'timing', id: String(id) });
-  const before = getState().orders.byId[key];
+  const before = own(getState().orders.byId, key);
   // The server's translated label described the old status: drop it with the change.
   if (before) dispatchOrders(client, { kind: 'order/replace', order: { ...before, status, previousStatus: before.status, statusLabel: undefined } });
   flush(); // a person's own action shows at once, not on the next frame
@@ -49,7 +50,7 @@ export async function updateOrderStatus(client: RealtimeClient, id: string | num
   } catch (error) {
     flush();
     // Roll back only our own optimistic change, not a newer one the socket brought meanwhile.
-    if (before && getState().orders.byId[key]?.status === status) dispatchOrders(client, { kind: 'order/replace', order: before });
+    if (before && own(getState().orders.byId, key)?.status === status) dispatchOrders(client, { kind: 'order/replace', order: before });
     throw error;
   }
   // The broadcast confirming our own change equals what the store already shows, so it is
@@ -57,7 +58,7 @@ export async function updateOrderStatus(client: RealtimeClient, id: string | num
   // the change's time from the server's answer (`{ data: order }`), only ever forwards.
   const confirmed = parseTimingOrder(answer);
   flush();
-  const current = getState().orders.byId[key];
+  const current = own(getState().orders.byId, key);
   if (confirmed.ok && confirmed.order.status === status && current?.status === status && confirmed.order.updatedAt && Date.parse(confirmed.order.updatedAt) > Date.parse(current.updatedAt)) {
     dispatchOrders(client, { kind: 'order/replace', order: { ...current, updatedAt: confirmed.order.updatedAt } });
   }

@@ -1,10 +1,11 @@
 import type { CoreEvent, StoreEntry } from '../events';
+import { own } from './records';
 import type { ConnectionEntry } from './types';
 
 export function connectionsReducer(slice: Record<string, ConnectionEntry>, entry: StoreEntry): Record<string, ConnectionEntry> {
   const { endpoint } = entry;
   const event = entry.event as CoreEvent;
-  const current = slice[endpoint];
+  const current = own(slice, endpoint);
   switch (event.kind) {
     case 'connection/state': {
       const s = event.state;

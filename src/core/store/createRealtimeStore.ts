@@ -11,16 +11,58 @@ export interface RegisteredSlice {
   limits: SliceLimits;
 }
 
-/** Apply a batch with the registered reducers. Slices nothing touched keep their identity. */
-export function reduceBatch<E extends StoreEvent>(state: RealtimeState, entries: readonly StoreEntry<E>[], slices: Iterable<RegisteredSlice>): RealtimeState {
+/**
+ * Told when a reducer throws on an entry. The entry is skipped for that slice only: every other
+ * entry of the batch, and every other slice, is still applied.
+ */
+export type ReducerErrorHandler = (error: unknown, entry: StoreEntry, sliceKey: string) => void;
+
+/** The default report of a reducer that threw: once per slice and error message, on the console. */
+function reportOnce(): ReducerErrorHandler {
+  const seen = new Set<string>();
+  return (error, entry, sliceKey) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${sliceKey}\u0000${message}`;
+    if (seen.has(key) || seen.size > 100) return;
+    seen.add(key);
+    console.error(`react-realtime-kit: the "${sliceKey}" reducer threw on a "${String(entry.event?.kind)}" event from "${entry.endpoint}"; that event was skipped, the rest of its batch applied: ${message}`);
+  };
+}
+
+const defaultReport = reportOnce();
+
+/**
+ * Apply a batch with the registered reducers. Slices nothing touched keep their identity. Each
+ * entry is reduced on its own: a reducer that throws on one entry (a bug, or a frame no test
+ * foresaw) loses that entry for that slice only, reported to `onError`, never the batch.
+ */
+export function reduceBatch<E extends StoreEvent>(state: RealtimeState, entries: readonly StoreEntry<E>[], slices: Iterable<RegisteredSlice>, onError: ReducerErrorHandler = defaultReport): RealtimeState {
   return withBatchDraft(() => {
     const registered = [...slices];
     const record = state as unknown as Record<string, unknown>;
     let connections = state.connections;
     const next: unknown[] = registered.map(({ slice }) => record[slice.key] ?? slice.initial);
+    const report = (error: unknown, entry: StoreEntry, key: string): void => {
+      try {
+        onError(error, entry, key);
+      } catch {
+        // A failing report must not lose the batch either.
+      }
+    };
     for (const entry of entries) {
-      connections = connectionsReducer(connections, entry);
-      for (let i = 0; i < registered.length; i += 1) next[i] = registered[i]!.slice.reduce(next[i], entry, registered[i]!.limits);
+      try {
+        connections = connectionsReducer(connections, entry);
+      } catch (error) {
+        report(error, entry, 'connections');
+      }
+      for (let i = 0; i < registered.length; i += 1) {
+        const { slice, limits } = registered[i]!;
+        try {
+          next[i] = slice.reduce(next[i], entry, limits);
+        } catch (error) {
+          report(error, entry, slice.key);
+        }
+      }
     }
     let changed = connections !== state.connections;
     for (let i = 0; i < registered.length && !changed; i += 1) changed = next[i] !== record[registered[i]!.slice.key];
@@ -49,9 +91,11 @@ export interface RealtimeStore {
 
 /**
  * A zustand vanilla store that knows no backend: connection states, plus the slices backends
- * register, each with its pure reducer. A burst of N frames costs one `setState`.
+ * register, each with its pure reducer. A burst of N frames costs one `setState`. A reducer
+ * that throws on an entry is reported to `onReducerError` (default: once per slice and message
+ * on the console) and skips only that entry.
  */
-export function createRealtimeStore(): RealtimeStore {
+export function createRealtimeStore(options: { onReducerError?: ReducerErrorHandler } = {}): RealtimeStore {
   const store = createStore<RealtimeState>()(() => ({ connections: {} }) as RealtimeState);
   const slices = new Map<string, RegisteredSlice>();
   // Server rendering and hydration read `getInitialState()`: it carries every registered
@@ -60,7 +104,7 @@ export function createRealtimeStore(): RealtimeStore {
   store.getInitialState = () => initial;
   const batcher = createBatcher<StoreEntry>((entries) => {
     const current = store.getState();
-    const next = reduceBatch(current, entries, slices.values());
+    const next = reduceBatch(current, entries, slices.values(), options.onReducerError);
     if (next !== current) store.setState(next, true);
   });
   return {
