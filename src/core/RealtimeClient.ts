@@ -13,7 +13,11 @@ import type { WebSocketConstructor } from './webSocketTransport';
 export interface CoreLimits {
   /** Commands kept per socket while offline. @default 1000 */
   sendQueue?: number;
-  /** Largest frame accepted, in characters. @default 262144 */
+  /**
+   * Largest frame accepted, in characters: at most 262144 (validation's `MAX_FRAME_CHARS`, the
+   * cap every dialect decodes with), so a larger value throws rather than be silently ignored;
+   * a smaller one tightens the cap (a transport that buffers stops there too). @default 262144
+   */
   maxFrameChars?: number;
   /** Most sockets open at once per client. @default 200 */
   socketBudget?: number;
@@ -100,19 +104,28 @@ export interface RealtimeClient {
   readonly restConfig: RestConfig;
   /** A snapshot of the counters. */
   readonly stats: RealtimeStats;
+  /** True once `dispose()` was called. */
+  readonly disposed: boolean;
   /**
    * Register a backend on this client (its slices appear in the store) and return it with
-   * the app's `backends[name]` options applied. Idempotent; hooks call it for you.
+   * the app's `backends[name]` options applied. Idempotent; hooks call it for you (while
+   * rendering, so it keeps working on a disposed client: it opens nothing). A backend name
+   * must not contain `:` (it would collide with a parameter's endpoint key, `orders:42`), and
+   * its path and url no `#`.
    */
   use<B extends BackendDefinition>(backend: B): ResolvedBackend<B>;
   /**
-   * Hold a backend's socket open; returns the release. `param` fills `{id}` in its path.
-   * Sockets are shared: many subscriptions to one endpoint open one socket.
+   * Hold a backend's socket open; returns the release. `param` fills `{id}` in its path: a
+   * `param` that is `.` or `..` or holds `/ \ ? # %` or a control character throws a TypeError
+   * (it could move the URL to another route). Sockets are shared: many subscriptions to one
+   * endpoint open one socket. On a disposed client it opens nothing and returns a no-op
+   * release (hooks call it from effects, which React may run after a dispose).
    */
   subscribe(backend: BackendRef, param?: string | number): () => void;
   /**
    * Send a command on a backend's socket (queued while offline). A `tag` comes back through the
-   * backend's `onSent` when a queued command is finally written.
+   * backend's `onSent` when a queued command is finally written. Throws a `connection-failed`
+   * RealtimeError when nothing is subscribed to the endpoint, and on a disposed client.
    */
   send(backend: BackendRef, command: unknown, param?: string | number, tag?: string): 'sent' | 'queued';
   /** The endpoint's connection state, or undefined when nothing holds it. */
@@ -127,7 +140,10 @@ export interface RealtimeClient {
   addErrorListener(listener: (error: RealtimeError) => void): () => void;
   /** Start every connection that gave up (`failed`) again. */
   reconnect(): void;
-  /** Close every socket and stop every timer. The client is unusable afterwards. */
+  /**
+   * Close every socket and stop every timer. The client is unusable afterwards: `subscribe`
+   * opens nothing, `send` (and the chat's `sendChat`) throw.
+   */
   dispose(): void;
 }
 

@@ -15,6 +15,11 @@ export interface TransportCloseInfo {
   reason: string;
   /** Whether this socket had opened before it closed. `false` means the handshake failed. */
   wasOpen: boolean;
+  /**
+   * The attempt can never succeed as made (the platform refused the URL itself, e.g. a
+   * `WebSocket` constructor that throws): the connection fails at once instead of retrying.
+   */
+  permanent?: boolean;
 }
 
 /** What a transport is given. The connection decides timing; the transport moves bytes. */

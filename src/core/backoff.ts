@@ -1,4 +1,4 @@
-import { resolveNumbers } from './resolveLimits';
+import { MAX_TIMER_MS, resolveNumbers, TIMER_LIMIT } from './resolveLimits';
 
 /** Reconnect timing. All delays are in milliseconds. */
 export interface ReconnectOptions {
@@ -12,6 +12,20 @@ export interface ReconnectOptions {
   maxRetries?: number;
   /** How long one handshake may take before it counts as failed. @default 10000 */
   connectTimeout?: number;
+  /**
+   * How long a connection keeps trying while no attempt opens, in ms, before it gives up as
+   * `failed` with one `handshake-failed` error naming the last cause (the app can then call
+   * `client.reconnect()`). A browser shows a refused WebSocket handshake (a 403 for a bad token
+   * or a foreign Origin) exactly like an unreachable server, with no reason, so the kit cannot
+   * tell "refused for ever" from "down for a while": it counts time, not the kind of failure.
+   * The clock starts at the first failed attempt after the socket was last open, pauses while
+   * the device says it is offline (`navigator.onLine === false`), and the last attempt starts by
+   * the deadline at the latest: a connection that never opens is `failed` within
+   * `giveUpAfter + connectTimeout` (70 s with the defaults). Each distinct cause is reported
+   * once through `onError` meanwhile, not once per attempt. `Infinity` keeps trying for ever.
+   * @default 60000
+   */
+  giveUpAfter?: number;
   /**
    * Refusals in a row that the server states after accepting the connection (an SSE `error`
    * event saying "Unauthorized") before the connection gives up as `failed`; each is one
@@ -29,12 +43,19 @@ export const reconnectDefaults: ResolvedReconnect = {
   growth: 2,
   maxRetries: Infinity,
   connectTimeout: 10_000,
+  giveUpAfter: 60_000,
   maxRefusals: 3,
 };
 
-/** Validate options, naming the fix for each mistake: milliseconds and counts are numbers >= 0. */
+const timers = { minDelay: MAX_TIMER_MS, maxDelay: MAX_TIMER_MS, connectTimeout: MAX_TIMER_MS, giveUpAfter: MAX_TIMER_MS };
+const why = { minDelay: TIMER_LIMIT, maxDelay: TIMER_LIMIT, connectTimeout: TIMER_LIMIT, giveUpAfter: `${TIMER_LIMIT}; Infinity keeps trying for ever` };
+
+/**
+ * Validate options, naming the fix for each mistake: milliseconds and counts are numbers >= 0,
+ * and delays fit a timer (at most {@link MAX_TIMER_MS}; a longer one would fire at once).
+ */
 export function resolveReconnect(options: ReconnectOptions = {}): ResolvedReconnect {
-  const out = resolveNumbers(reconnectDefaults, options, 'reconnect', 0, false);
+  const out = resolveNumbers(reconnectDefaults, options, 'reconnect', 0, false, { max: timers, endless: ['giveUpAfter'], why });
   if (out.growth < 1) throw new TypeError(`reconnect.growth must be a number >= 1 (got ${out.growth}).`);
   if (out.maxDelay < out.minDelay) throw new TypeError(`reconnect.maxDelay (${out.maxDelay}) must not be smaller than reconnect.minDelay (${out.minDelay}).`);
   return out;

@@ -4,11 +4,17 @@ import type { CoreEvent, StoreEvent } from './events';
 
 export type { ConnectionState, ConnectionStatus };
 import { backoffDelay, type ResolvedReconnect } from './backoff';
+import { redact } from '../validation/redact';
 import { RealtimeError } from './RealtimeError';
 import type { TokenProvider } from './tokenProvider';
 import type { Transport, TransportAttempt, TransportCloseInfo, TransportFactory } from './Transport';
 
-/** Heartbeat timing for dialects that have a ping. */
+/**
+ * Heartbeat timing for dialects that have a ping: whole milliseconds from 1 to 2147483647 (the
+ * longest a timer can wait; a longer or an infinite one would fire at once and replace a healthy
+ * socket in a loop), so both are checked when the client is created. One ping is outstanding at
+ * most, so a `timeout` longer than the `interval` is fine: the next ping waits for the pong.
+ */
 export interface HeartbeatOptions {
   /** Time between pings, in ms. @default 25000 */
   interval?: number;
@@ -49,8 +55,11 @@ export interface ConnectionOptions {
 
 /**
  * One socket with a state machine: idle → connecting → open → reconnecting → … → closed,
- * or failed once retries are exhausted. Owns backoff, the token per attempt, the heartbeat
- * and the bounded send queue. Pure TypeScript: no React, no DOM beyond the socket and timers.
+ * or failed once retries are exhausted, the server refused the credentials `maxRefusals` times,
+ * no attempt opened for `reconnect.giveUpAfter`, or the platform refused the URL. Owns backoff,
+ * the token per attempt, the heartbeat and the bounded send queue. Every text it reports or
+ * stores (errors, the state's `error`, a server's error message) is redacted. Pure TypeScript:
+ * no React, no DOM beyond the socket and timers.
  */
 export interface Connection {
   /** The endpoint key (`orders:42`, `notifications`). */
@@ -89,6 +98,12 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** The last `server/error` of this socket, shown as the state's error when it closes. */
   let serverError: string | null = null;
   let openedAt = 0;
+  /** When the current attempt started, and the first attempt of the current run that never opened (null when none). */
+  let attemptAt = 0;
+  let failingSince: number | null = null;
+  /** Attempts in that run, and the causes reported in it: each distinct cause is reported once. */
+  let failedInRun = 0;
+  const reported = new Set<string>();
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeWait: (() => void) | undefined;
   const ping = dialect.heartbeat;
@@ -118,6 +133,38 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   function report(code: 'token-provider' | 'handshake-failed' | 'heartbeat-timeout', message: string, cause?: unknown): void {
     onError(new RealtimeError(code, message, { endpoint: key, cause }));
+  }
+
+  function offline(): boolean {
+    return (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
+  }
+
+  /**
+   * An attempt that never opened (a failed handshake, a failing token function). Its cause is
+   * reported once per run of such attempts, not once per attempt; once the run has lasted
+   * `reconnect.giveUpAfter` (the clock paused while the device is offline) the connection gives
+   * up as `failed`, naming the last cause. Returns true when it gave up.
+   */
+  function notOpened(code: 'token-provider' | 'handshake-failed', message: string, cause?: unknown): boolean {
+    const now = Date.now();
+    failedInRun += 1;
+    if (failingSince === null || offline()) failingSince = offline() ? now : attemptAt;
+    if (now - failingSince >= reconnect.giveUpAfter) {
+      const last = message.startsWith(`${key}: `) ? message.slice(key.length + 2) : message;
+      fail(
+        new RealtimeError(
+          'handshake-failed',
+          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} that did not connect; the last: ${last} Check that the server is up and accepts this client (its token and Origin), then call client.reconnect(); reconnect.giveUpAfter sets how long to keep trying.`,
+          { endpoint: key },
+        ),
+      );
+      return true;
+    }
+    if (!reported.has(message) && reported.size < 20) {
+      reported.add(message);
+      report(code, message, cause);
+    }
+    return false;
   }
 
   function fail(error: RealtimeError): void {
@@ -150,8 +197,11 @@ export function createConnection(options: ConnectionOptions): Connection {
         fail(new RealtimeError('connection-failed', `${key}: gave up after ${failures} failed attempts. Call client.reconnect() or raise reconnect.maxRetries.`, { endpoint: key }));
         return null;
       }
-      await wait(backoffDelay(failures, reconnect, options.random));
+      // The last attempt starts by the give-up deadline at the latest, not a backoff step past it.
+      const left = failingSince === null ? Infinity : failingSince + reconnect.giveUpAfter - Date.now();
+      await wait(Math.min(backoffDelay(failures, reconnect, options.random), Math.max(0, left)));
       if (isFinished()) return null;
+      attemptAt = Date.now();
       try {
         const value = await options.token({ forceRefresh: refusedInRow >= 2 || refusals > 0 });
         if (isFinished()) return null;
@@ -159,7 +209,7 @@ export function createConnection(options: ConnectionOptions): Connection {
         return { url: withToken(value), token: value, headers };
       } catch (cause) {
         failures += 1;
-        report('token-provider', `${key}: the token function failed: ${String((cause as Error)?.message ?? cause)}`, cause);
+        if (notOpened('token-provider', `${key}: the token function failed: ${String((cause as Error)?.message ?? cause)}`, cause)) return null;
       }
     }
   }
@@ -201,38 +251,44 @@ export function createConnection(options: ConnectionOptions): Connection {
     else options.onFrame?.(true);
     if (!result.ok) return;
     if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
-    for (const event of result.events as CoreEvent[]) {
+    const events = result.events.map(redactEvent);
+    for (const event of events as CoreEvent[]) {
       if (event.kind === 'server/error') serverError = event.message;
       else if (event.kind === 'session/established') refusals = refusedInRow = 0;
       else if (event.kind === 'connection/refused') refusal = event.reason;
     }
-    if (result.events.length) options.onEvents(result.events);
+    if (events.length) options.onEvents(events);
     // A refusal after the stream opened counts as a refused handshake: end this attempt now.
     if (refusal !== null) transport?.reconnect();
   }
 
-  function handleClose({ wasOpen, code, reason }: TransportCloseInfo): void {
+  function handleClose({ wasOpen, code, reason, permanent }: TransportCloseInfo): void {
     heartbeat?.stop();
     if (isFinished()) return;
+    reason = redact(reason);
+    if (permanent) {
+      return fail(new RealtimeError('connection-failed', `${key}: ${options.url} cannot be dialled: ${reason.replace(/\.$/, '') || 'refused by the platform'}. Fix the backend's url or path (backends.<name>.url, .path), then call client.reconnect().`, { endpoint: key }));
+    }
     // A refusal the server stated after the stream opened is a refused handshake, with its reason.
     if (refusal !== null) [wasOpen, reason, refusals, refusal] = [false, refusal, refusals + 1, null];
     const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
     failures = stable ? 1 : failures + 1;
-    if (wasOpen) refusals = refusedInRow = 0;
-    else {
+    if (wasOpen) {
+      // A socket that opened ends the run of failed attempts (a stream that opened only to state
+      // a refusal does not: it counts as a refused handshake above).
+      refusals = refusedInRow = failedInRun = 0;
+      failingSince = null;
+      reported.clear();
+    } else {
       refusedInRow += 1;
       if (refusals >= Math.max(1, reconnect.maxRefusals)) {
         return fail(new RealtimeError('handshake-failed', `${key}: the server refused the credentials ${refusals} times in a row (${reason}). Check the token, then call client.reconnect().`, { endpoint: key }));
       }
-      if (refusedInRow <= 2) {
-        report(
-          'handshake-failed',
-          reason
-            ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
-              `${key}: the handshake to ${options.url} failed before the socket opened (${reason}).`
-            : `${key}: the handshake to ${options.url} failed before the socket opened.${options.handshakeHint ? ` ${options.handshakeHint}` : ''}`,
-        );
-      }
+      const message = reason
+        ? // The transport knows why (Socket.IO's connect_error): say that, not a guess.
+          `${key}: the handshake to ${options.url} failed before the socket opened (${reason}).`
+        : `${key}: the handshake to ${options.url} failed before the socket opened.${options.handshakeHint ? ` ${options.handshakeHint}` : ''}`;
+      if (notOpened('handshake-failed', message)) return;
     }
     setState({ status: 'reconnecting', attempt: failures, error: wasOpen ? (serverError ?? `closed with code ${code}`) : reason || 'handshake failed' });
   }
@@ -287,6 +343,9 @@ export function createConnection(options: ConnectionOptions): Connection {
       failures = 0;
       refusedInRow = 0;
       refusals = 0;
+      failingSince = null;
+      failedInRun = 0;
+      reported.clear();
       state = { ...state, status: 'idle' };
       connection.open();
     },
@@ -304,4 +363,24 @@ export function createConnection(options: ConnectionOptions): Connection {
     },
   };
   return connection;
+}
+
+/** `60 s`, `1.5 s` or `300 ms`: a give-up time as people read it. */
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+/**
+ * An event whose diagnostic text (a `server/error` message, any event's top-level `error` or
+ * `reason`) is redacted: a server that quotes the socket URL back (`?token=…`) in an error frame
+ * must not put the token in the store. Content fields (chat text, order messages) are left alone.
+ */
+function redactEvent(event: StoreEvent): StoreEvent {
+  const fields = event.kind === 'server/error' ? ['message', 'error', 'reason'] : ['error', 'reason'];
+  let out = event;
+  for (const field of fields) {
+    const value = event[field];
+    if (typeof value === 'string' && redact(value) !== value) out = { ...out, [field]: redact(value) };
+  }
+  return out;
 }

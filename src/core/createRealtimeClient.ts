@@ -1,4 +1,5 @@
-import { endpointUrl } from './endpointUrl';
+import { MAX_FRAME_CHARS } from '../validation/decode';
+import { checkPathParam, endpointUrl } from './endpointUrl';
 import { resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
 import { createConnection, type Connection } from './createConnection';
@@ -6,7 +7,7 @@ import type { CoreEvent, StoreEvent } from './events';
 import { createPool } from './createPool';
 import { RealtimeError } from './RealtimeError';
 import type { BackendDefinition, BackendOptions, BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats, ResolvedBackend } from './RealtimeClient';
-import { resolveLimits } from './resolveLimits';
+import { MAX_TIMER_MS, resolveLimits, TIMER_LIMIT } from './resolveLimits';
 import { createRealtimeStore } from './store/createRealtimeStore';
 import { toTokenProvider } from './tokenProvider';
 import { webSocketTransport } from './webSocketTransport';
@@ -42,37 +43,60 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);
   const base = options.url ?? defaultSocketBase();
   if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
+  if (base.includes('#')) throw new TypeError(`url must not contain "#": a socket URL has no fragment (got "${base}").`);
   const token = toTokenProvider(options.token);
   const authScheme = options.authScheme ?? 'Bearer';
   if (!/^[A-Za-z][\w-]*$/.test(authScheme)) throw new TypeError(`authScheme must be a word such as 'Bearer' or 'Token' (got ${JSON.stringify(authScheme)}).`);
   const reconnect = resolveReconnect(options.reconnect);
-  // Whole milliseconds: a fraction or Infinity would make a healthy socket look dead.
-  const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat');
-  const limits = resolveLimits(coreLimits, options.limits, 'limits');
+  // Whole milliseconds a timer can wait: a fraction, Infinity or more than 2^31 - 1 ms would fire
+  // at once and make a healthy socket look dead.
+  const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat', { interval: MAX_TIMER_MS, timeout: MAX_TIMER_MS }, { interval: `${TIMER_LIMIT}; pass heartbeat: false for none`, timeout: TIMER_LIMIT });
+  // Refused above the dialects' own cap rather than accepted and not honoured: every dialect
+  // decodes through validation's decodeFrame, which rejects frames over MAX_FRAME_CHARS.
+  const limits = resolveLimits(coreLimits, options.limits, 'limits', { maxFrameChars: MAX_FRAME_CHARS }, { maxFrameChars: 'every dialect decodes with that cap (MAX_FRAME_CHARS), so a larger frame would be refused anyway' });
+  const releaseDelay = options.releaseDelay;
+  if (releaseDelay !== undefined && !(typeof releaseDelay === 'number' && releaseDelay >= 0 && releaseDelay <= MAX_TIMER_MS)) {
+    throw new TypeError(`releaseDelay must be a number of ms from 0 to ${MAX_TIMER_MS} (got ${String(releaseDelay)}).`);
+  }
   const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore();
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
   const backends = new Map<string, { definition: BackendDefinition; resolved: ResolvedBackend }>();
+  let disposed = false;
+  let warnedDisposed = false;
 
   function report(error: RealtimeError): void {
     counters.errors += 1;
-    options.onError?.(error);
-    for (const listener of listeners) listener(error);
+    // An app's handler that throws must not break the connection that is reporting (its state
+    // machine is mid-step): the exception is rethrown on its own, as an event listener's is.
+    for (const listener of [options.onError, ...listeners]) {
+      try {
+        listener?.(error);
+      } catch (thrown) {
+        setTimeout(() => {
+          throw thrown;
+        });
+      }
+    }
+  }
+
+  function devWarn(message: string): void {
+    try {
+      if (process.env.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
+    } catch {
+      // No bundler and no `process` (a plain browser page): onError has it already, if it matters.
+    }
   }
 
   const pool = createPool({
     socketBudget: limits.socketBudget,
-    releaseDelay: options.releaseDelay,
+    releaseDelay,
     onBudgetExceeded(key, budget) {
       const owner = [...backends.values()].find(({ resolved }) => key === resolved.name || key.startsWith(`${resolved.name}:`));
       const hint = owner?.resolved.hints?.budget ?? 'Share one socket across many items where the backend allows it';
-      const message = `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. ${hint}, or raise limits.socketBudget (browsers refuse past about 255).`;
-      report(new RealtimeError('socket-budget', message, { endpoint: key }));
-      try {
-        if (process.env.NODE_ENV !== 'production') console.warn(`[react-realtime-kit] ${message}`);
-      } catch {
-        // No bundler and no `process` (a plain browser page): onError has it already.
-      }
+      const error = new RealtimeError('socket-budget', `${key}: the socket budget (${budget}) is spent, so this subscription waits until another socket closes. ${hint}, or raise limits.socketBudget (browsers refuse past about 255).`, { endpoint: key });
+      report(error);
+      devWarn(error.message); // the redacted text, like every message the kit prints
     },
   });
 
@@ -96,8 +120,14 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     const name: unknown = definition?.name;
     const known = backends.get(name as string);
     if (known && known.definition === definition) return known.resolved as ResolvedBackend<B>;
+    // ':' joins a backend's name and its parameter in endpoint keys (`orders:42`): a backend
+    // named `notifications:1` would share its socket, state and errors with notifications' id 1.
+    if (typeof name === 'string' && name.includes(':')) throw new TypeError(`A backend name must not contain ":" (got ${JSON.stringify(name)}): it separates the name from the parameter in endpoint keys (name:42). Rename the backend.`);
     const resolved = typeof name === 'string' && name ? resolve(definition) : undefined;
     if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${JSON.stringify(name) ?? 'no name'}).`);
+    for (const [field, value] of [['path', resolved.path], ['url', resolved.url]] as const) {
+      if (typeof value === 'string' && value.includes('#')) throw new TypeError(`backends.${name}.${field} must not contain "#": a socket URL has no fragment (got ${JSON.stringify(value)}).`);
+    }
     const own = options.backends?.[definition.name]?.limits;
     if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);
     for (const slice of resolved.slices ?? []) register(slice, resolveLimits(slice.limits ?? {}, options.backends?.[slice.key]?.limits, `backends.${slice.key}.limits`));
@@ -174,6 +204,9 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
 
   const client: RealtimeClient = {
     store,
+    get disposed() {
+      return disposed;
+    },
     restConfig: { apiUrl: options.apiUrl ?? null, token, fetch: options.fetch, authScheme },
     get stats() {
       let queued = 0;
@@ -182,11 +215,22 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     },
     use,
     subscribe(ref, rawParam) {
+      // A no-op, not a throw: hooks subscribe from effects, which React may run after the app
+      // disposed the client (StrictMode's unmount-and-remount, a subtree committing in the same
+      // tick as a logout that disposes it, a provider's deferred disposal overtaking a late
+      // mount). Throwing there would take down the whole tree through an error boundary, for a
+      // socket nobody could read. Nothing opens; development builds say so once.
+      if (disposed) {
+        if (!warnedDisposed) devWarn('subscribe() on a disposed client opens nothing. Create a new client (a <RealtimeProvider options={…}> makes one per mount) and pass it to the provider.');
+        warnedDisposed = true;
+        return () => undefined;
+      }
       const backend = lookup(ref);
       backend.checkParam?.(rawParam);
       if (backend.path.includes('{id}') && (rawParam === undefined || rawParam === '')) {
         throw new TypeError(`${backend.name} needs a parameter for {id} in ${backend.path}: client.subscribe(backend, id).`);
       }
+      if (rawParam !== undefined) checkPathParam(rawParam, backend.path, backend.name);
       const param = normalizeParam(rawParam);
       const key = keyOf(backend.name, param);
       pool.acquire(key, () => connect(backend, param));
@@ -198,6 +242,9 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       };
     },
     send(ref, command, rawParam, tag) {
+      // A throw, unlike subscribe: sends come from the app's handlers, which expect one when
+      // nothing can take the command (as when nothing is subscribed), and must not lose it silently.
+      if (disposed) throw new RealtimeError('connection-failed', 'cannot send: this client was disposed, and its sockets with it. Send through a client that is in use (a new one after dispose()).');
       const name = lookup(ref).name;
       const key = keyOf(name, normalizeParam(rawParam));
       const connection = pool.get(key);
@@ -218,6 +265,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       for (const key of pool.keys()) pool.get(key)?.restart();
     },
     dispose() {
+      disposed = true;
       pool.clear();
       flush();
       disposeStore();

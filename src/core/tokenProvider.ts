@@ -1,3 +1,5 @@
+import { hideSecret } from '../validation/redact';
+
 /** Options passed to a token function. */
 export interface TokenRequest {
   /**
@@ -17,10 +19,16 @@ export type TokenOption =
 
 export type TokenProvider = (request: TokenRequest) => Promise<string | null>;
 
-/** Normalise the token option into one async function, checking its type up front. */
+/**
+ * Normalise the token option into one async function, checking its type up front. Every token
+ * it yields is handed to `hideSecret`, so no error message, state or quoted frame can show it.
+ */
 export function toTokenProvider(token: TokenOption): TokenProvider {
   if (token === undefined || token === null) return async () => null;
-  if (typeof token === 'string') return async () => token;
+  if (typeof token === 'string') {
+    hideSecret(token);
+    return async () => token;
+  }
   if (typeof token !== 'function') {
     throw new TypeError(
       `token must be a string or a function returning a string or a Promise of one (got ${typeof token}). ` +
@@ -33,6 +41,7 @@ export function toTokenProvider(token: TokenOption): TokenProvider {
     if (typeof value !== 'string') {
       throw new TypeError(`the token function returned ${typeof value}; it must return a string (or null for none).`);
     }
+    hideSecret(value);
     return value;
   };
 }

@@ -26,7 +26,7 @@ export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transp
      * unless the transport is closed, dial again. Reporting at once, rather than on the close
      * event, means a dead peer's missing closing handshake delays nothing.
      */
-    function drop(code: number, reason: string): void {
+    function drop(code: number, reason: string, permanent = false): void {
       const old = socket;
       const wasOpen = opened;
       clearTimeout(timer);
@@ -41,8 +41,15 @@ export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transp
         }
       }
       if (closed) return;
-      context.onClose({ code, reason, wasOpen });
-      void dial();
+      context.onClose(permanent ? { code, reason, wasOpen, permanent } : { code, reason, wasOpen });
+      redial();
+    }
+
+    /** Dial, and never leave a rejection unhandled: whatever throws ends the attempt for good, reported. */
+    function redial(): void {
+      dial().catch((cause: unknown) => {
+        if (!closed) drop(1006, String((cause as Error)?.message ?? cause), true);
+      });
     }
 
     async function dial(): Promise<void> {
@@ -51,7 +58,9 @@ export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transp
       try {
         socket = new Impl!(attempt.url);
       } catch (cause) {
-        return drop(1006, String((cause as Error)?.message ?? cause));
+        // The platform refused the URL (a fragment, a blocked port, mixed content): retrying
+        // the same URL cannot help, so the connection fails now with the platform's reason.
+        return drop(1006, String((cause as Error)?.message ?? cause), true);
       }
       const ws = socket;
       // Node's `ws` throws an 'error' nobody listens to; browsers never do. The close follows.
@@ -66,7 +75,7 @@ export function webSocketTransport(WebSocketImpl?: WebSocketConstructor): Transp
       ws.onclose = (event) => drop(event.code, event.reason ?? '');
     }
 
-    void dial();
+    redial();
     return {
       send(frame) {
         if (!opened || socket?.readyState !== 1) return false;

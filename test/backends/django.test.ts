@@ -375,7 +375,7 @@ describe('the kit against the Django reference backend', () => {
       await until(() => (handle.client.store.getState().connections['admin']?.attempt ?? 0) >= 3, 'three failed attempts', 15_000);
       expect(seen).not.toContain('open');
       expect(seen).not.toContain('failed');
-      expect(handle.errors.filter((e) => e.code === 'handshake-failed')).toHaveLength(2); // reported, then not repeated
+      expect(handle.errors.filter((e) => e.code === 'handshake-failed')).toHaveLength(1); // reported once per cause, not per attempt
       // The order stream on the same client is unaffected.
       await until(() => handle.client.store.getState().orders.byId['105']?.status === 'Done', 'order 105');
     });

@@ -55,7 +55,15 @@ describe('bad options', () => {
     [{ url: 'ws://x', token: 42 }, 'token must be a string or a function returning a string or a Promise of one (got number). Example: token: () => auth.getAccessToken()'],
     [{ url: 'ws://x', reconnect: { minDelay: -5 } }, 'reconnect.minDelay must be a number >= 0 (got -5).'],
     [{ url: 'ws://x', heartbeat: { interval: 0 } }, 'heartbeat.interval must be a whole number >= 1 (got 0).'],
-    [{ url: 'ws://x', heartbeat: { timeout: Infinity } }, 'heartbeat.timeout must be a whole number >= 1 (got Infinity).'],
+    [{ url: 'ws://x', heartbeat: { timeout: Infinity } }, 'heartbeat.timeout must be at most 2147483647: the longest a timer can wait (a longer delay fires at once) (got Infinity).'],
+    [{ url: 'ws://x', heartbeat: { timeout: 2 ** 31 } }, 'heartbeat.timeout must be at most 2147483647: the longest a timer can wait (a longer delay fires at once) (got 2147483648).'],
+    [{ url: 'ws://x', heartbeat: { interval: 1e12 } }, 'heartbeat.interval must be at most 2147483647: the longest a timer can wait (a longer delay fires at once); pass heartbeat: false for none (got 1000000000000).'],
+    [{ url: 'ws://x', heartbeat: { timeout: 1.5 } }, 'heartbeat.timeout must be a whole number >= 1 (got 1.5).'],
+    [{ url: 'ws://x', reconnect: { connectTimeout: 1e10 } }, 'reconnect.connectTimeout must be at most 2147483647: the longest a timer can wait (a longer delay fires at once) (got 10000000000).'],
+    [{ url: 'ws://x', reconnect: { giveUpAfter: -1 } }, 'reconnect.giveUpAfter must be a number >= 0, or Infinity for no limit (got -1).'],
+    [{ url: 'ws://x', releaseDelay: 2 ** 40 }, 'releaseDelay must be a number of ms from 0 to 2147483647 (got 1099511627776).'],
+    [{ url: 'ws://x', limits: { maxFrameChars: 262_145 } }, 'limits.maxFrameChars must be at most 262144: every dialect decodes with that cap (MAX_FRAME_CHARS), so a larger frame would be refused anyway (got 262145).'],
+    [{ url: 'ws://x#top' }, 'url must not contain "#": a socket URL has no fragment (got "ws://x#top").'],
     [{ url: 'ws://x', limits: { socketBudget: 0 } }, 'limits.socketBudget must be a whole number >= 1 (got 0).'],
   ])('%o throws a message naming the fix', (options, message) => {
     expect(() => createRealtimeClient(options as never)).toThrow(message);

@@ -160,8 +160,8 @@ describe('sseTransport', () => {
     expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(90);
     expect(requests[2]!.at - requests[1]!.at).toBeGreaterThanOrEqual(190);
     expect(asked).toEqual([false, true, true]);
+    // One report per distinct cause: the same refusal again is not news; giving up is.
     expect(errors.map((e) => e.message.replace(base.replace('http', 'ws'), 'URL'))).toEqual([
-      'ticks: the handshake to URL/events/ failed before the socket opened (Unauthorized).',
       'ticks: the handshake to URL/events/ failed before the socket opened (Unauthorized).',
       'ticks: the server refused the credentials 3 times in a row (Unauthorized). Check the token, then call client.reconnect().',
     ]);

@@ -10,6 +10,8 @@ import {
   resolveUrl,
   wireId,
 } from '../../src/validation/validate';
+import { foreignHost } from '../../src/validation/sanitizeUrl';
+import { hideSecret, redact } from '../../src/validation/redact';
 import type { JsonObject } from '../../src/validation/validate';
 
 const NOW = '2030-05-06T07:08:09.000Z';
@@ -217,7 +219,7 @@ describe('sanitizeUrl', () => {
     ['ftp://example.com/a', null],
     ['/\\evil.com', null],
     ['http://', null],
-    ['https:///nohost', 'https:///nohost'],
+    ['https:///nohost', null],
     ['', null],
     [null, null],
     [undefined, null],
@@ -229,6 +231,93 @@ describe('sanitizeUrl', () => {
 
   it('drops over-long URLs', () => {
     expect(sanitizeUrl(`https://example.com/${'a'.repeat(5000)}`)).toBeNull();
+  });
+
+  // The link policy: foreign hosts may be linked, but only under their own name. Each trick
+  // below shows one host (or none) and loads another in a browser.
+  it.each<[string, string, string | null]>([
+    ['three slashes: a browser loads evil.com', '///evil.com/a.png', null],
+    ['three slashes after the scheme', 'https:///evil.com/a.png', null],
+    ['one slash after the scheme', 'https:/evil.com/a.png', null],
+    ['no slash after the scheme', 'https:evil.com/a.png', null],
+    ['userinfo: loads from evil.com', 'https://good.com@evil.com/a.png', null],
+    ['userinfo with a password', 'https://good.com:pass@evil.com/a.png', null],
+    ['userinfo, scheme-relative', '//good.com@evil.com/a.png', null],
+    ['an escaped @ in the host', 'https://good.com%40evil.com/a.png', null],
+    ['an escaped dot in the host', 'https://good.com%2eevil.com/a.png', null],
+    ['a backslash as a slash', 'https:\\evil.com/a.png', null],
+    ['a backslash after the host', 'https://good.com\\@evil.com/a.png', null],
+    ['a backslash in a relative URL', '/\\evil.com/a.png', null],
+    ['a tab inside the scheme-relative slashes', '/\t/evil.com/a.png', null],
+    ['a newline in the host', 'https://good.com\n.evil.com/a.png', null],
+    ['a leading space', ' https://evil.com/a.png', null],
+    ['a zero-width space in the host', 'https://good\u200b.com/a.png', null],
+    ['a right-to-left override', 'https://evil.com/\u202egnp.exe', null],
+    ['a Cyrillic lookalike host (IDN)', 'https://аpple.com/a.png', null],
+    ['the same lookalike in punycode', 'https://xn--pple-43d.com/a.png', null],
+    ['a hexadecimal IPv4 host', 'https://0x7f.0.0.1/a.png', null],
+    ['a decimal IPv4 host', 'https://2130706433/a.png', null],
+    ['an empty host with a port', 'https://:443/a.png', null],
+    ['a foreign host, written plainly', 'https://cdn.example.com/a.png', 'https://cdn.example.com/a.png'],
+    ['a lookalike subdomain, written plainly (its real host is shown: foreignHost)', 'https://good.com.evil.com/a.png', 'https://good.com.evil.com/a.png'],
+    ['an explicit default port', 'https://example.com:443/a.png', 'https://example.com:443/a.png'],
+    ['another port', 'http://127.0.0.1:8000/media/a.png', 'http://127.0.0.1:8000/media/a.png'],
+    ['an IPv6 host', 'http://[::1]:8000/a.png', 'http://[::1]:8000/a.png'],
+    ['a relative path with an @', '/media/me@home.png', '/media/me@home.png'],
+  ])('%s: %j → %j', (_, input, expected) => {
+    expect(sanitizeUrl(input)).toBe(expected);
+  });
+});
+
+describe('foreignHost (the real host a renderer shows next to a foreign link)', () => {
+  it.each<[string, string | null | undefined, string | null]>([
+    ['https://cdn.example.com/a.png', 'https://api.example.com', 'cdn.example.com'],
+    ['https://good.com.evil.com/a.png', 'https://good.com', 'good.com.evil.com'],
+    ['//files.example.com:8443/a.pdf', 'https://api.example.com', 'files.example.com:8443'],
+    ['https://api.example.com/media/a.png', 'https://api.example.com/erp/', null],
+    ['https://API.example.com:443/media/a.png', 'https://api.example.com', null],
+    ['http://api.example.com/media/a.png', 'https://api.example.com', 'api.example.com'],
+    ['/media/a.png', 'https://api.example.com', null],
+    ['media/a.png', null, null],
+    ['https://good.com@evil.com/a.png', 'https://good.com', null],
+    ['javascript:alert(1)', 'https://good.com', null],
+    ['https://cdn.example.com/a.png', null, 'cdn.example.com'],
+  ])('%j from %j → %j', (url, base, expected) => {
+    expect(foreignHost(url, base)).toBe(expected);
+  });
+});
+
+describe('redact', () => {
+  it.each<[string, string]>([
+    ['GET /ws/orders/1/?token=s3cr3t&x=1', 'GET /ws/orders/1/?token=[redacted]&x=1'],
+    ['wss://h/ws/?access_token=s3cr3t', 'wss://h/ws/?access_token=[redacted]'],
+    ['bad request:  token=s3cr3t was refused', 'bad request:  token=[redacted] was refused'],
+    ['/api/?key=s3cr3t', '/api/?key=[redacted]'],
+    ['/api/?api_key=s3cr3t&apikey=s3cr3t', '/api/?api_key=[redacted]&apikey=[redacted]'],
+    ['{"token": "s3cr3t"}', '{"token": "[redacted]"}'],
+    ['{"detail":"x","refresh_token":"s3cr3t"}', '{"detail":"x","refresh_token":"[redacted]"}'],
+    ["{'password': 's3cr3t'}", "{'password': '[redacted]'}"],
+    ['client_secret=s3cr3t', 'client_secret=[redacted]'],
+    ['Authorization: Bearer s3cr3t', 'Authorization: Bearer [redacted]'],
+    ['Authorization: Token s3cr3t', 'Authorization: Token [redacted]'],
+    ['Authorization: Basic dXNlcjpwYXNz', 'Authorization: Basic [redacted]'],
+    ['authorization=s3cr3t', 'authorization=[redacted]'],
+    ['Invalid token 9f8e7d6c5b4a3928170a expired', 'Invalid token [redacted] expired'],
+    ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl rejected', 'jwt [redacted] rejected'],
+    ['?X-Amz-Signature=abc&X-Amz-Credential=AKIA%2F', '?X-Amz-Signature=[redacted]&X-Amz-Credential=[redacted]'],
+    ['sessionid=abc; csrftoken=def', 'sessionid=[redacted]; csrftoken=[redacted]'],
+    ['Unknown message type: X', 'Unknown message type: X'],
+    ['closed with code 1006 (author: Sam)', 'closed with code 1006 (author: Sam)'],
+  ])('%j → %j', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('hides a token the kit was given in any wording, URL-encoded too; short values are left alone', () => {
+    hideSecret('Zq9/sK2v+X7mP4wR');
+    hideSecret('short');
+    expect(redact('refresh failed for Zq9/sK2v+X7mP4wR (try again)')).toBe('refresh failed for [redacted] (try again)');
+    expect(redact('GET /ws/?t=Zq9%2FsK2v%2BX7mP4wR')).toBe('GET /ws/?t=[redacted]');
+    expect(redact('a short answer')).toBe('a short answer');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { RealtimeClient } from '../../core/RealtimeClient';
+import { RealtimeError } from '../../core/RealtimeError';
 import { chatBackend } from './chatBackend';
 import { chatUsesRest, postChat } from './chatRest';
 import type { ChatEvent, ChatMessage } from './types';
@@ -20,6 +21,11 @@ function outboxOf(client: RealtimeClient): Outbox {
   let outbox = outboxes.get(client);
   if (!outbox) outboxes.set(client, (outbox = { tag: ++clientSeq, seq: 0, sent: new Map() }));
   return outbox;
+}
+
+/** Like client.send: a disposed client takes nothing (no socket, no REST post), and says so. */
+function refuseDisposed(client: RealtimeClient, what: string): void {
+  if (client.disposed) throw new RealtimeError('connection-failed', `${what}: this client was disposed, and its sockets with it. Send through a client that is in use (a new one after dispose()).`);
 }
 
 function dispatch(client: RealtimeClient, event: ChatEvent): void {
@@ -61,6 +67,7 @@ export function sendChat(client: RealtimeClient, peerId: string | number, text: 
   if (!peer) throw new TypeError('sendChat needs a peer id: the id of the user to write to.');
   const attachment = options.attachment ?? null;
   if (typeof text !== 'string' || (!text.trim() && !attachment)) throw new TypeError('sendChat needs a non-empty message text or an attachment.');
+  refuseDisposed(client, 'sendChat');
   client.use(chatBackend);
   const outbox = outboxOf(client);
   const clientId = `c${outbox.tag}-${Date.now().toString(36)}-${++outbox.seq}`;
@@ -81,6 +88,7 @@ export function sendChat(client: RealtimeClient, peerId: string | number, text: 
 export function retryChat(client: RealtimeClient, clientId: string): void {
   const entry = outboxOf(client).sent.get(clientId);
   if (!entry) throw new TypeError(`retryChat: no message with client id "${clientId}" was sent by this client.`);
+  refuseDisposed(client, 'retryChat');
   // Only a failed message is retried: sending a queued, in-flight or sent one again would
   // make the server store it twice.
   if (stateOf(client, clientId) !== 'failed') return;

@@ -1,0 +1,148 @@
+// A handshake refused for ever ends in `failed` within a documented time (reconnect.giveUpAfter,
+// then at most one handshake timeout), with one onError per distinct cause, and the app can
+// retry. Against a real `ws` server refusing with HTTP 403 (what a browser shows as 1006 before
+// open), and with fake timers for the defaults, whose minute is too long to wait for.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { adminBackend, createRealtimeClient, type RealtimeError, type TransportFactory } from 'react-realtime-kit';
+import { reconnectDefaults } from '../../src/core/backoff';
+import { clientFor } from '../helpers/clientFor';
+import type { TestWsServer } from '../helpers/startWsServer';
+import { useWsServer } from '../helpers/useWsServer';
+
+const live = useWsServer();
+let server: TestWsServer;
+beforeEach(() => {
+  server = live.current;
+});
+
+const noResync = { admin: { onOpen: undefined } };
+
+describe('a handshake refused for ever (a real server answering 403)', () => {
+  it('ends in failed after reconnect.giveUpAfter, reporting the refusal once and then giving up, and the app can retry', async () => {
+    server.refuse = () => 403;
+    const started = Date.now();
+    const { client, errors } = clientFor(server, { backends: noResync, reconnect: { minDelay: 10, maxDelay: 40, giveUpAfter: 600, connectTimeout: 2000 } });
+    const statuses: string[] = [];
+    client.store.subscribe((s) => statuses.push(s.connections['admin']?.status ?? 'none'));
+    client.subscribe(adminBackend);
+    await server.waitFor(() => client.connectionState(adminBackend)?.status === 'failed', 'failed', 5000);
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(600);
+    expect(elapsed).toBeLessThan(600 + 2000);
+    const attempts = server.handshakes.length;
+    expect(attempts).toBeGreaterThan(5); // it kept trying meanwhile, with backoff
+    expect(errors.map((e) => e.code)).toEqual(['handshake-failed', 'handshake-failed']);
+    expect(errors[0]!.message).toMatch(/^admin: the handshake to ws:\/\/127\.0\.0\.1:\d+\/ws\/admin\/dashboard\/ failed before the socket opened\. The token was refused or the Origin is not allowed/);
+    expect(errors[1]!.message).toMatch(
+      new RegExp(`^admin: gave up after ${attempts} attempts in 600 ms that did not connect; the last: the handshake to ws://127\\.0\\.0\\.1:\\d+/ws/admin/dashboard/ failed before the socket opened\\. .* Check that the server is up and accepts this client \\(its token and Origin\\), then call client\\.reconnect\\(\\); reconnect\\.giveUpAfter sets how long to keep trying\\.$`),
+    );
+    expect(client.connectionState(adminBackend)).toMatchObject({ status: 'failed', error: errors[1]!.message });
+    expect(statuses).toContain('reconnecting');
+
+    // Failed means stopped: no more handshakes, no more reports.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.handshakes).toHaveLength(attempts);
+    expect(errors).toHaveLength(2);
+
+    // The app retries once the cause is fixed.
+    server.refuse = undefined;
+    client.reconnect();
+    await server.waitFor(() => client.connectionState(adminBackend)?.status === 'open', 'open after client.reconnect()');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('reports each distinct cause once, however often the causes alternate', async () => {
+    const reasons = ['connect ECONNREFUSED', 'Unexpected server response: 403'];
+    let n = 0;
+    const flapping: TransportFactory = (context) => {
+      let closed = false;
+      const dial = async (): Promise<void> => {
+        const attempt = await context.nextAttempt();
+        if (!attempt || closed) return;
+        n += 1;
+        setTimeout(() => {
+          if (closed) return;
+          context.onClose({ code: 1006, reason: reasons[n % 2]!, wasOpen: false });
+          void dial();
+        }, 2);
+      };
+      void dial();
+      return { send: () => false, reconnect: () => undefined, close: () => void (closed = true) };
+    };
+    const { client, errors } = clientFor(server, { transport: flapping, backends: noResync, reconnect: { minDelay: 5, maxDelay: 10, giveUpAfter: 100_000 } });
+    client.subscribe(adminBackend);
+    await server.waitFor(() => n >= 12, 'twelve attempts', 8000);
+    expect(errors.map((e) => e.message.replace(/ws:\/\/[^ ]+/, 'URL'))).toEqual([
+      'admin: the handshake to URL failed before the socket opened (Unexpected server response: 403).',
+      'admin: the handshake to URL failed before the socket opened (connect ECONNREFUSED).',
+    ]);
+  });
+
+  it('does not fail while the device is offline: the give-up clock waits for the network', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      server.refuse = () => 403;
+      const { client, errors } = clientFor(server, { backends: noResync, reconnect: { minDelay: 5, maxDelay: 20, giveUpAfter: 150, connectTimeout: 2000 } });
+      client.subscribe(adminBackend);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(client.connectionState(adminBackend)?.status).toBe('reconnecting');
+      expect(server.handshakes.length).toBeGreaterThan(5);
+      vi.stubGlobal('navigator', { onLine: true });
+      await server.waitFor(() => client.connectionState(adminBackend)?.status === 'failed', 'failed once online', 3000);
+      expect(errors.at(-1)!.message).toContain('gave up after');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('keeps trying for ever with giveUpAfter: Infinity, still reporting the refusal once', async () => {
+    server.refuse = () => 403;
+    const { client, errors } = clientFor(server, { backends: noResync, reconnect: { minDelay: 5, maxDelay: 10, giveUpAfter: Infinity } });
+    client.subscribe(adminBackend);
+    await server.waitFor(() => server.handshakes.length >= 20, 'twenty refusals', 8000);
+    expect(client.connectionState(adminBackend)?.status).toBe('reconnecting');
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe('with the default reconnect options', () => {
+  it('documents a minute, and a refused handshake is failed after 60 s and before 70 s (giveUpAfter + connectTimeout)', async () => {
+    expect(reconnectDefaults).toMatchObject({ giveUpAfter: 60_000, connectTimeout: 10_000, maxRetries: Infinity });
+    vi.useFakeTimers();
+    try {
+      const dials: number[] = [];
+      // A transport whose every handshake is refused without a reason, as a browser reports a 403.
+      const refusing: TransportFactory = (context) => {
+        let closed = false;
+        const dial = async (): Promise<void> => {
+          const attempt = await context.nextAttempt();
+          if (!attempt || closed) return;
+          dials.push(Date.now());
+          setTimeout(() => {
+            if (closed) return;
+            context.onClose({ code: 1006, reason: '', wasOpen: false });
+            void dial();
+          }, 50);
+        };
+        void dial();
+        return { send: () => false, reconnect: () => undefined, close: () => void (closed = true) };
+      };
+      const errors: RealtimeError[] = [];
+      const client = createRealtimeClient({ url: 'ws://127.0.0.1:9', transport: refusing, heartbeat: false, backends: noResync, onError: (e) => errors.push(e) });
+      const start = Date.now();
+      client.subscribe(adminBackend);
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(client.connectionState(adminBackend)?.status).toBe('reconnecting');
+      expect(errors).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(11_000);
+      expect(client.connectionState(adminBackend)?.status).toBe('failed');
+      expect(errors).toHaveLength(2);
+      expect(errors[1]!.message).toMatch(/^admin: gave up after \d+ attempts in 60 s that did not connect/);
+      // The last attempt started by the deadline, not a backoff step (up to 30 s) past it.
+      expect(dials.at(-1)! - start).toBeLessThanOrEqual(60_000);
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
