@@ -38,7 +38,7 @@ export default defineConfig({
         entryFileNames: '[name].js',
         banner: (chunk) => (needsClient(chunk.facadeModuleId) ? "'use client';" : ''),
       },
-      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'socket.io-client', 'socket.io', 'ws', 'react-toastify', /^react-toastify\//, /^node:/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, 'zustand', /^zustand\//, 'socket.io-client', 'socket.io', 'ws', 'react-toastify', /^react-toastify\//, /^@tanstack\//, /^node:/],
     },
   },
 });

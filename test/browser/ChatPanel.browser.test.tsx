@@ -1,9 +1,9 @@
 // ChatPanel in real Chromium with the shipped CSS: axe can compute colour contrast here
 // (jsdom cannot), and layout is real: sides, wrapping, scrolling and the "New messages" button.
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import '../../src/styles.css';
 import { ChatPanel, ChatPanelView, ConversationListView, chatSseDialect, createRealtimeClient, RealtimeProvider, type ChatMessage, type TransportFactory } from 'react-realtime-kit';
-import { attachmentConversation, conversation, longConversation, longNameConversation, longPeerName, ownMessage, receivedMessage } from '../fixtures/chat';
+import { attachmentConversation, conversation, hugeConversation, longConversation, longNameConversation, longPeerName, ownMessage, receivedMessage } from '../fixtures/chat';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 function renderPanel(theme: 'light' | 'dark', messages: ChatMessage[], extra: Partial<Parameters<typeof ChatPanelView>[0]> = {}) {
@@ -80,6 +80,77 @@ describe('ChatPanel in Chromium', () => {
     expect(box.width).toBeGreaterThan(0);
     fireEvent.click(jump);
     expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThan(2);
+  });
+});
+
+describe('ChatPanel in Chromium with 10,000 messages (virtualised)', () => {
+  const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const atBottom = (log: HTMLElement) => log.scrollHeight - log.scrollTop - log.clientHeight < 2;
+  const panel = (messages: ChatMessage[], extra: Partial<Parameters<typeof ChatPanelView>[0]> = {}) => (
+    <div data-theme="light" style={{ width: 420 }}>
+      <ChatPanelView messages={messages} status="open" peerName="Sam" onSend={() => {}} onRetry={() => {}} {...extra} />
+    </div>
+  );
+
+  it('opens at the newest message with a few dozen rendered, follows and announces a new one', async () => {
+    const { rerender } = render(panel(hugeConversation));
+    const log = screen.getByRole('log');
+    await settle();
+    expect(within(log).getAllByRole('listitem').length).toBeLessThan(60);
+    expect(within(log).getByText('Message 9999 from Sam')).toBeVisible();
+    expect(atBottom(log)).toBe(true);
+    // The whole conversation is scrollable: the content is as tall as 10,000 messages.
+    expect(log.scrollHeight).toBeGreaterThan(100 * log.clientHeight);
+
+    rerender(panel([...hugeConversation, receivedMessage(10_000, 'still there?')]));
+    await settle();
+    expect(within(log).getByText('still there?')).toBeVisible();
+    expect(atBottom(log)).toBe(true);
+    expect(document.querySelector('[data-announce]')).toHaveTextContent('Sam: still there?');
+    expect(within(log).getAllByRole('listitem').length).toBeLessThan(60);
+  });
+
+  it('shows older messages on scrolling up, by keyboard too, and the oldest at the top', async () => {
+    render(panel(hugeConversation));
+    const log = screen.getByRole('log');
+    await settle();
+    log.focus();
+    log.scrollTop -= 3 * log.clientHeight; // as PageUp three times does
+    await settle();
+    const shown = within(log).getAllByRole('listitem');
+    expect(shown.length).toBeLessThan(60);
+    expect(Number(shown[0]!.dataset['index'])).toBeLessThan(9990);
+    expect(within(log).queryByText('Message 9999 from Sam')).toBeNull();
+    log.scrollTop = 0;
+    await settle();
+    await settle();
+    expect(within(log).getByText('Message 0 from Sam')).toBeVisible();
+  });
+
+  it('keeps the reader in place when an earlier page is prepended, and Retry works on a failed message', async () => {
+    const onRetry = vi.fn();
+    const newer = hugeConversation.slice(5_000);
+    const failed = ownMessage(20_000, 'failed', 'did not go', { error: 'Receiver not found.' });
+    const { rerender } = render(panel([...newer, failed], { onRetry }));
+    const log = screen.getByRole('log');
+    await settle();
+    fireEvent.click(within(log).getByRole('button', { name: /^Retry/ }));
+    expect(onRetry).toHaveBeenCalledWith(failed.clientId);
+
+    log.scrollTop = 200;
+    await settle();
+    await settle();
+    const watched = within(log).getAllByRole('listitem')[3]!;
+    const key = watched.dataset['key'];
+    const before = watched.getBoundingClientRect().top;
+    rerender(panel([...hugeConversation, failed], { onRetry }));
+    await settle();
+    await settle();
+    const again = log.querySelector<HTMLElement>(`[data-key="${key}"]`)!;
+    expect(again).not.toBeNull();
+    expect(Math.abs(again.getBoundingClientRect().top - before)).toBeLessThan(2);
+    expect(log.scrollTop).toBeGreaterThan(200_000);
+    expect(screen.queryByRole('button', { name: /New messages/ })).toBeNull();
   });
 });
 

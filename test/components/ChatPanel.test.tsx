@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { ChatPanel, ChatPanelView, chatSseDialect, createRealtimeClient, RealtimeProvider, type ChatEvent, type RealtimeClient, type TransportContext, type TransportFactory } from 'react-realtime-kit';
-import { attachmentConversation, chatPeer, conversation, longNameConversation, longPeerName, messagesByState, ownMessage, receivedMessage, safeAttachments, unsafeAttachments } from '../fixtures/chat';
+import { attachmentConversation, chatPeer, conversation, hugeConversation, longNameConversation, longPeerName, messagesByState, ownMessage, receivedMessage, safeAttachments, unsafeAttachments } from '../fixtures/chat';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 
 type ViewProps = ComponentProps<typeof ChatPanelView>;
@@ -189,6 +189,16 @@ describe('ChatPanelView announcing new messages', () => {
     const fresh = receivedMessage(951, 'see you at 3', { senderName: 'Sam' });
     rerenderView({ messages: [older(1), older(2), ...conversation, ownMessage(950, 'sent', 'my news'), fresh] });
     expect(announced()).toBe('Sam: see you at 3');
+  });
+});
+
+describe('ChatPanelView with a long conversation', () => {
+  // Windowing needs layout, so the 10,000-message case is tested in Chromium (test/browser).
+  it('renders every message of a conversation at or below virtualizeAfter', () => {
+    renderView({ messages: hugeConversation.slice(0, 120), virtualizeAfter: 200 });
+    const items = within(screen.getByRole('log')).getAllByRole('listitem');
+    expect(items).toHaveLength(120);
+    expect(items[0]).not.toHaveAttribute('data-index');
   });
 });
 

@@ -4,11 +4,10 @@ import type { ChatHistoryState, ChatMessage, ChatTyping } from '../../backends/c
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { ChatComposer } from './ChatComposer';
-import { ChatMessageItem } from './ChatMessageItem';
+import { ChatMessageList } from './ChatMessageList';
 import { EMPTY_TEXT, FAILED_HINT, OFFLINE_HINT, typingText } from './chatText';
 import { useKeepScrollOnPrepend } from './useKeepScrollOnPrepend';
 import { useLoadOlderAtTop } from './useLoadOlderAtTop';
-import { useMarkVisibleRead } from './useMarkVisibleRead';
 import { useNewMessageAnnouncement } from './useNewMessageAnnouncement';
 import { useStickToBottom } from './useStickToBottom';
 
@@ -66,6 +65,13 @@ export interface ChatPanelViewProps extends Omit<ComponentPropsWithoutRef<'secti
   locale?: string | undefined;
   /** Placeholder of the input. @default 'Write a message…' */
   placeholder?: string | undefined;
+  /**
+   * Above this many messages the log is virtualised: only the messages in and near view are
+   * rendered (and measured as they scroll in), so a conversation of 10,000 costs about what one
+   * of 30 does. Scrolling, keyboard scrolling, the reader's place on earlier pages and marking
+   * read work the same; find-in-page sees only the rendered messages. @default 100
+   */
+  virtualizeAfter?: number | undefined;
   /** Render without the kit's class names (data-* attributes stay). @default false */
   unstyled?: boolean | undefined;
 }
@@ -112,6 +118,7 @@ export function ChatPanelView({
   online = null,
   locale,
   placeholder = 'Write a message…',
+  virtualizeAfter = 100,
   unstyled = false,
   className,
   ...rest
@@ -121,10 +128,13 @@ export function ChatPanelView({
   const hintId = useId();
   const logRef = useRef<HTMLDivElement>(null);
   const state = panelState(messages, status, error, history);
+  const virtualize = messages.length > virtualizeAfter;
+  // Set by the virtualised list: its height is an estimate, so it scrolls to the newest message itself.
+  const toEndRef = useRef<(() => void) | null>(null);
   // Declared before stick-to-bottom: a reader pinned to the bottom stays there whatever was prepended.
-  useKeepScrollOnPrepend(logRef, messages[0]?.clientId);
-  const stick = useStickToBottom(logRef, messages[messages.length - 1]?.clientId, messages);
-  useMarkVisibleRead(logRef, onMarkRead, messages);
+  // A virtualised list keeps the reader's place itself (it anchors to the end).
+  useKeepScrollOnPrepend(logRef, virtualize ? undefined : messages[0]?.clientId);
+  const stick = useStickToBottom(logRef, messages[messages.length - 1]?.clientId, messages, toEndRef);
   const announcement = useNewMessageAnnouncement(messages, peerName);
   const offline = !error && status !== 'open';
   const who = peerName || 'this person';
@@ -204,11 +214,7 @@ export function ChatPanelView({
             </p>
           ) : null}
           {state === 'ready' ? (
-            <ol className={cls('rrk-chat__list')}>
-              {messages.map((m) => (
-                <ChatMessageItem key={m.clientId} message={m} peerName={peerName} onRetry={onRetry} locale={locale} unstyled={unstyled} />
-              ))}
-            </ol>
+            <ChatMessageList messages={messages} logRef={logRef} virtualize={virtualize} toEndRef={toEndRef} peerName={peerName} onRetry={onRetry} onMarkRead={onMarkRead} locale={locale} unstyled={unstyled} />
           ) : historyError && state === 'empty' ? null : (
             <p className={cls('rrk-chat__placeholder')}>{placeholderText[state]}</p>
           )}
