@@ -1,4 +1,5 @@
 import { MAX_FRAME_CHARS } from '../validation/decode';
+import { redact } from '../validation/redact';
 import { checkPathParam, endpointUrl } from './endpointUrl';
 import { resolveReconnect } from './backoff';
 import { checkOptions, nearest } from './checkOptions';
@@ -42,8 +43,8 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   checkOptions(options.backends, Object.keys(options.backends ?? {}), 'backends');
   for (const [name, settings] of Object.entries(options.backends ?? {})) checkOptions(settings, backendOptionNames, `backends.${name}`);
   const base = options.url ?? defaultSocketBase();
-  if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${base}").`);
-  if (base.includes('#')) throw new TypeError(`url must not contain "#": a socket URL has no fragment (got "${base}").`);
+  if (!/^(wss?|https?):\/\//i.test(base)) throw new TypeError(`url must start with ws://, wss://, http:// or https:// (got "${redact(base)}").`);
+  if (base.includes('#')) throw new TypeError(`url must not contain "#": a socket URL has no fragment (got "${redact(base)}").`);
   const token = toTokenProvider(options.token);
   const authScheme = options.authScheme ?? 'Bearer';
   if (!/^[A-Za-z][\w-]*$/.test(authScheme)) throw new TypeError(`authScheme must be a word such as 'Bearer' or 'Token' (got ${JSON.stringify(authScheme)}).`);
@@ -126,7 +127,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     const resolved = typeof name === 'string' && name ? resolve(definition) : undefined;
     if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${JSON.stringify(name) ?? 'no name'}).`);
     for (const [field, value] of [['path', resolved.path], ['url', resolved.url]] as const) {
-      if (typeof value === 'string' && value.includes('#')) throw new TypeError(`backends.${name}.${field} must not contain "#": a socket URL has no fragment (got ${JSON.stringify(value)}).`);
+      if (typeof value === 'string' && value.includes('#')) throw new TypeError(`backends.${name}.${field} must not contain "#": a socket URL has no fragment (got ${JSON.stringify(redact(value))}).`);
     }
     const own = options.backends?.[definition.name]?.limits;
     if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);

@@ -1,3 +1,5 @@
+import { redact } from '../validation/redact';
+
 // "." and "..", and any character a server may read as part of the path or the URL once it has
 // decoded the id (Django routes the decoded path): / \ ? # %, and control characters.
 // eslint-disable-next-line no-control-regex
@@ -18,7 +20,7 @@ export function pathParamProblem(id: string | number): string | null {
 /** Throw a TypeError naming the fix when `id` cannot fill `{id}` in `template` (see {@link pathParamProblem}). */
 export function checkPathParam(id: string | number, template: string, who = ''): void {
   const problem = pathParamProblem(id);
-  if (problem) throw new TypeError(`${who ? `${who}: ` : ''}${JSON.stringify(String(id).slice(0, 80))} cannot fill {id} in ${template}: ${problem}. Pass the id itself (e.g. 42 or a UUID), not a path.`);
+  if (problem) throw new TypeError(`${who ? `${who}: ` : ''}${JSON.stringify(redact(String(id).slice(0, 80)))} cannot fill {id} in ${template}: ${problem}. Pass the id itself (e.g. 42 or a UUID), not a path.`);
 }
 
 /** Replace `{id}` in a path template by the URI-encoded id; an id that would change the path throws (see {@link pathParamProblem}). */

@@ -1,7 +1,7 @@
 // `token=…`, `access_token: "…"`, `client_secret=…`, `auth=…`, `Authorization: …`, `api_key=…`,
-// `key=…`, `password=…`, `sessionid=…`, `X-Amz-Signature=…` (any case), as a query parameter,
+// `key=…`, `refresh=…`, `password=…`, `sessionid=…`, `X-Amz-Signature=…` (any case), as a query parameter,
 // a JSON field or a `name=value` pair in prose.
-const NAMED = /(\b(?:\w*(?:token|secret|password|passwd|signature|credential|sessionid|jwt)|auth(?:orization)?|(?:api_?)?key)["']?\s*[=:]\s*["']?)(?!(?:bearer|token|basic)\s)[^&#\s"',;}]+/gi;
+const NAMED = /(\b(?:\w*(?:token|secret|password|passwd|signature|credential|sessionid|jwt)|refresh|auth(?:orization)?|(?:api_?)?key)["']?\s*[=:]\s*["']?)(?!(?:bearer|token|basic)\s)[^&#\s"',;}]+/gi;
 // `Bearer …`, DRF's `Token …` and `Basic …` authorization schemes.
 const SCHEME = /(\b(?:[Bb]earer|BEARER|Token|TOKEN|Basic|BASIC)\s+)[^&#\s"',;}]+/g;
 // `token abc123…` in prose: a long value with a digit right after the word.

@@ -306,6 +306,7 @@ describe('redact', () => {
     ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl rejected', 'jwt [redacted] rejected'],
     ['?X-Amz-Signature=abc&X-Amz-Credential=AKIA%2F', '?X-Amz-Signature=[redacted]&X-Amz-Credential=[redacted]'],
     ['sessionid=abc; csrftoken=def', 'sessionid=[redacted]; csrftoken=[redacted]'],
+    ['POST /auth/refresh/ {"refresh": "s3cr3t"}', 'POST /auth/refresh/ {"refresh": "[redacted]"}'],
     ['Unknown message type: X', 'Unknown message type: X'],
     ['closed with code 1006 (author: Sam)', 'closed with code 1006 (author: Sam)'],
   ])('%j → %j', (text, expected) => {
