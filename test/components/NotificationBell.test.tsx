@@ -137,9 +137,15 @@ describe('NotificationBellView', () => {
     expect(panel()).toHaveTextContent('Offline — new notifications will arrive when the connection is back.');
   });
 
-  it('lists all 150 of a long list and wraps long text', () => {
-    renderBell({ defaultOpen: true, notifications: [longNotification, ...manyNotifications], unreadCount: manyUnread });
+  it('lists all 150 of a long list when told to virtualise only above that, and wraps long text', () => {
+    renderBell({ defaultOpen: true, notifications: [longNotification, ...manyNotifications], unreadCount: manyUnread, virtualizeAfter: 200 });
     expect(within(panel()).getAllByRole('listitem')).toHaveLength(151);
+  });
+
+  it('renders no list while closed, so a closed bell receiving notifications updates only its badge', () => {
+    renderBell({ notifications: manyNotifications, unreadCount: manyUnread });
+    expect(panel().querySelector('li')).toBeNull();
+    expect(bell()).toHaveAccessibleName('Notifications, 99+ unread');
   });
 
   it('is a controlled component when given open', async () => {

@@ -37,6 +37,8 @@ export interface NotificationBellViewProps extends Omit<ComponentPropsWithoutRef
   locale?: string | undefined;
   /** "Now" for relative times, in ms (stories and tests pin it). @default the current minute */
   now?: number | undefined;
+  /** Above this many notifications the list renders only the items in and near view (see `NotificationList`). @default 100 */
+  virtualizeAfter?: number | undefined;
   /** Render without the kit's class names (data-* attributes stay). @default false */
   unstyled?: boolean | undefined;
 }
@@ -60,6 +62,7 @@ export function NotificationBellView({
   onOpenChange,
   locale,
   now,
+  virtualizeAfter,
   unstyled = false,
   className,
   ...rest
@@ -129,16 +132,20 @@ export function NotificationBellView({
           </button>
         </div>
         {offline && notifications.length > 0 ? <p className={cls('rrk-bell__offline')}>Offline — new notifications will arrive when the connection is back.</p> : null}
-        <NotificationList
-          notifications={notifications}
-          onMarkRead={onMarkRead}
-          onSelect={onSelect}
-          label={label}
-          emptyText={notifications.length === 0 && (status === 'connecting' || status === 'idle') ? 'Loading notifications…' : undefined}
-          locale={locale}
-          now={now}
-          unstyled={unstyled}
-        />
+        {/* Rendered while open only: a closed bell receiving notifications updates just its badge. */}
+        {open ? (
+          <NotificationList
+            notifications={notifications}
+            onMarkRead={onMarkRead}
+            onSelect={onSelect}
+            label={label}
+            emptyText={notifications.length === 0 && (status === 'connecting' || status === 'idle') ? 'Loading notifications…' : undefined}
+            locale={locale}
+            now={now}
+            virtualizeAfter={virtualizeAfter}
+            unstyled={unstyled}
+          />
+        ) : null}
       </section>
     </div>
   );
