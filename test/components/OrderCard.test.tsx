@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { Profiler, type ReactElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OrderCardView, formatCurrency } from 'react-realtime-kit';
 import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
@@ -69,6 +70,14 @@ describe('OrderCardView', () => {
     expect(container.querySelector('[class]')).toBeNull();
   });
 
+  it('shows progress by scaling the fill, never by resizing it', () => {
+    const { container } = render(<OrderCardView orderId={123} order={continuingOrder} status="open" />);
+    const fill = container.querySelector<HTMLElement>('.rrk-progress__fill')!;
+    expect(fill.style.transform).toBe('scaleX(0.75)');
+    expect(fill.style.inlineSize).toBe('');
+    expect(fill.style.width).toBe('');
+  });
+
   it('has no axe violations in any state', async () => {
     const { container } = render(
       <main>
@@ -80,5 +89,61 @@ describe('OrderCardView', () => {
       </main>,
     );
     await expectNoAxeViolations(container);
+  });
+});
+
+describe('OrderCardView change highlight (changeKey)', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  function Board({ changeKey, status = 'open', highlightFor }: { changeKey: unknown; status?: 'open' | 'reconnecting'; highlightFor?: number }): ReactElement {
+    return <OrderCardView orderId={101} order={continuingOrder} status={status} changeKey={changeKey} highlightFor={highlightFor} />;
+  }
+
+  function setup(highlightFor?: number) {
+    let renders = 0;
+    const ui = (changeKey: unknown, status?: 'open' | 'reconnecting') => (
+      <Profiler id="card" onRender={() => (renders += 1)}>
+        <Board changeKey={changeKey} status={status} highlightFor={highlightFor} />
+      </Profiler>
+    );
+    const view = render(ui('snapshot'));
+    return { card: within(view.container).getByRole('article', { name: 'Order #101' }), rerender: (key: unknown, status?: 'open' | 'reconnecting') => view.rerender(ui(key, status)), renders: () => renders };
+  }
+
+  it('is off for the first value and for a render that changed nothing it watches', () => {
+    const { card, rerender } = setup();
+    expect(card).not.toHaveAttribute('data-changed');
+    rerender('snapshot', 'reconnecting');
+    expect(card).not.toHaveAttribute('data-changed');
+  });
+
+  it('appears with the change, in that one render, and goes after highlightFor without another render', () => {
+    vi.useFakeTimers();
+    const { card, rerender, renders } = setup(1200);
+    const before = renders();
+    rerender('event 2');
+    expect(card).toHaveAttribute('data-changed', 'true');
+    expect(renders() - before).toBe(1);
+    act(() => void vi.advanceTimersByTime(1100));
+    expect(card).toHaveAttribute('data-changed', 'true');
+    act(() => void vi.advanceTimersByTime(200));
+    expect(card).not.toHaveAttribute('data-changed');
+    expect(renders() - before).toBe(1);
+  });
+
+  it('restarts on each change, and highlightFor 0 turns it off', () => {
+    vi.useFakeTimers();
+    const { card, rerender } = setup(1000);
+    rerender('event 2');
+    act(() => void vi.advanceTimersByTime(800));
+    rerender('event 3');
+    act(() => void vi.advanceTimersByTime(800));
+    expect(card).toHaveAttribute('data-changed', 'true');
+    act(() => void vi.advanceTimersByTime(300));
+    expect(card).not.toHaveAttribute('data-changed');
+
+    const off = setup(0);
+    off.rerender('event 2');
+    expect(off.card).not.toHaveAttribute('data-changed');
   });
 });

@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { useOrderSocket } from '../../backends/orders/useOrderSocket';
 import { OrderCardView, type OrderCardViewProps } from './OrderCardView';
 
-export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'status' | 'notFound' | 'error' | 'highlight' | 'orderId'> {
+export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'status' | 'notFound' | 'error' | 'highlight' | 'changeKey' | 'highlightFor' | 'orderId'> {
   /** The order to watch live on `ws/orders/<id>/` (one socket shared by every card on this id). */
   orderId: number | string | undefined;
   /** How long after the socket opened, with no snapshot, to leave Loading for "No data from the server", in ms. @default 5000 */
   notFoundAfter?: number;
-  /** How long a change stays highlighted, in ms. 0 turns it off. @default 1500 */
+  /**
+   * How long a change stays highlighted, in ms: `data-changed` is set and the ring fades out,
+   * in the render that shows the change (no second render; reduced motion: no fade). 0 turns it off. @default 1500
+   */
   highlightFor?: number;
 }
 
@@ -23,8 +26,6 @@ export function OrderCard(props: OrderCardProps): ReactElement {
 function LiveOrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...rest }: OrderCardProps): ReactElement {
   const { order, status, lastEvent, error } = useOrderSocket(orderId);
   const [notFound, setNotFound] = useState(false);
-  const [highlight, setHighlight] = useState(false);
-  const seen = useRef(lastEvent);
 
   useEffect(() => {
     if (order || status !== 'open') return undefined;
@@ -32,15 +33,6 @@ function LiveOrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...
     return () => clearTimeout(timer);
   }, [order, status, notFoundAfter]);
 
-  useEffect(() => {
-    // The first snapshot is not a change; later events are.
-    const previous = seen.current;
-    seen.current = lastEvent;
-    if (!previous || !lastEvent || previous === lastEvent || highlightFor <= 0) return undefined;
-    setHighlight(true);
-    const timer = setTimeout(() => setHighlight(false), highlightFor);
-    return () => clearTimeout(timer);
-  }, [lastEvent, highlightFor]);
-
-  return <OrderCardView {...rest} orderId={orderId} order={order} status={status} error={error} notFound={notFound && !order} highlight={highlight} />;
+  // The first snapshot is not a change (the view flashes from the second value of changeKey on).
+  return <OrderCardView {...rest} orderId={orderId} order={order} status={status} error={error} notFound={notFound && !order} changeKey={lastEvent} highlightFor={highlightFor} />;
 }

@@ -7,6 +7,7 @@ import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { formatCurrency } from '../../componentUtils/formatCurrency';
 import { formatFull, parseTime } from '../../componentUtils/formatTime';
 import { ProgressBar } from './ProgressBar';
+import { useChangeFlash } from './useChangeFlash';
 
 export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
   /** The id shown in the title, even before the order arrived. */
@@ -24,8 +25,19 @@ export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'artic
   notFound?: boolean;
   /** A problem to show instead of the order (e.g. an unusable id). @default null */
   error?: string | null;
-  /** True for a moment after a change, to draw the eye. @default false */
+  /**
+   * Show the change highlight (`data-changed`) for as long as this is true. A live card
+   * flashes through `changeKey` instead, without re-rendering. @default false
+   */
   highlight?: boolean;
+  /**
+   * Flash the card when this value changes (not on its first value), e.g. the order's last
+   * event: `data-changed` is set and the highlight fades out over `highlightFor` ms, in the
+   * same commit as the change and without a second render. @default undefined (no flash)
+   */
+  changeKey?: unknown;
+  /** How long a flash from `changeKey` lasts, in ms. 0 turns it off. @default 1500 */
+  highlightFor?: number;
   /** ISO 4217 code for prices. @default 'USD' */
   currency?: string;
   /** BCP 47 locale for numbers and times. @default the browser's */
@@ -49,8 +61,9 @@ function rankText(order: Order): string | null {
 
 /** The order card, render-only: every state comes in through props. */
 export function OrderCardView(props: OrderCardViewProps): ReactElement {
-  const { orderId, order, status, notFound = false, error = null, highlight = false, currency = 'USD', locale, unstyled = false, className, ...rest } = props;
+  const { orderId, order, status, notFound = false, error = null, highlight = false, changeKey, highlightFor = 1500, currency = 'USD', locale, unstyled = false, className, ...rest } = props;
   const titleId = useId();
+  const cardRef = useChangeFlash<HTMLElement>(changeKey, highlightFor);
   const cls = classNames(unstyled);
   const state = error ? 'error' : order ? 'ready' : notFound ? 'not-found' : 'loading';
   const stale = Boolean(order) && status !== 'open';
@@ -65,6 +78,7 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
   return (
     <article
       {...rest}
+      ref={cardRef}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || undefined}
       className={joinClasses(cls('rrk-order-card'), className)}

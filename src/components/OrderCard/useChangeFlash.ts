@@ -1,0 +1,37 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+
+/**
+ * Highlight the element on every change of `key` after its first value, in the commit that
+ * shows the change: no state, no timer-driven re-render. `data-changed="true"` is set (if it is
+ * not already) and removed `duration` ms after the latest change by one timer; `duration` 0
+ * turns it off. The stylesheet shows the ring of the element's `::after` at once and fades it
+ * out (opacity only) when the mark goes, so a card that keeps changing keeps a steady ring and
+ * no animation runs while changes come in. Attribute writes only, nothing read back: the
+ * browser restyles the card with the rest of the frame. Attach the returned ref to the element.
+ */
+export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: number): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  const seen = useRef(key);
+  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; set: boolean }>({ timer: undefined, set: false });
+  useLayoutEffect(() => {
+    const previous = seen.current;
+    seen.current = key;
+    const element = ref.current;
+    if (previous == null || key == null || Object.is(previous, key) || !(duration > 0) || !element) return;
+    const current = mark.current;
+    clearTimeout(current.timer);
+    // A `data-changed` the component rendered itself (the View's `highlight`) is not ours to remove.
+    if (!current.set && !element.hasAttribute('data-changed')) {
+      element.setAttribute('data-changed', 'true');
+      current.set = true;
+    }
+    current.timer = setTimeout(() => {
+      current.timer = undefined;
+      if (!current.set) return;
+      current.set = false;
+      element.removeAttribute('data-changed');
+    }, duration);
+  }, [key, duration]);
+  useLayoutEffect(() => () => clearTimeout(mark.current.timer), []);
+  return ref;
+}
