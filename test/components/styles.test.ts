@@ -31,6 +31,23 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/** Every property a stylesheet transitions or changes in a @keyframes rule. */
+function animatedProperties(css: string): string[] {
+  const out: string[] = [];
+  for (const [, name, value] of css.matchAll(/(?:^|[;{\s])(transition(?:-property)?)\s*:\s*([^;}]+)/g)) {
+    for (const part of value!.split(',')) {
+      const property = part.trim().split(/\s+/)[0]!;
+      // `transition: none`, or a shorthand that starts with its duration (`all` is implied).
+      if (property === 'none') continue;
+      out.push(name === 'transition' && /^(var\(|\d)/.test(property) ? 'all' : property);
+    }
+  }
+  for (const [, body] of css.matchAll(/@keyframes\s+[\w-]+\s*\{((?:[^{}]*\{[^{}]*\})*[^{}]*)\}/g)) {
+    for (const [, property] of body!.matchAll(/([\w-]+)\s*:/g)) if (property !== 'animation-timing-function') out.push(property!);
+  }
+  return out;
+}
+
 const light = block(tokensCss, ':where(:root, [data-theme="light"])');
 const dark = block(tokensCss, ':where([data-theme="dark"])');
 const osDark = block(tokensCss, ':where(:root:not([data-theme="light"]))');
@@ -58,7 +75,8 @@ describe('styles', () => {
       .map((m) => m[1]!.trim())
       .filter((s) => !s.startsWith('@') && !/^(to|from|\d+%)$/.test(s));
     expect(selectors.length).toBeGreaterThan(0);
-    for (const selector of selectors) expect(selector, selector).toMatch(/^:where\(.*\)$/s);
+    // A pseudo-element cannot go inside :where(), so it follows it (the specificity stays 0).
+    for (const selector of selectors) expect(selector, selector).toMatch(/^:where\(.*\)(::(before|after))?$/s);
 
     const local = [...css.matchAll(/(--rrk-[\w-]+)\s*:/g)].map((m) => m[1]!);
     const defined = new Set([...light.keys(), ...shared.keys(), ...local]);
@@ -76,6 +94,42 @@ describe('styles', () => {
     }
     expect(contrast(tokens.get('--rrk-color-text')!, tokens.get('--rrk-color-surface')!)).toBeGreaterThanOrEqual(4.5);
     expect(contrast(tokens.get('--rrk-color-text-muted')!, tokens.get('--rrk-color-surface')!)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  // Live boards change many times a second: anything else animated costs layout or paint on
+  // every frame of every change. Each entry here is a stylesheet not yet converted.
+  const notYetCompositorOnly: Record<string, string[]> = {
+    'src/components/OrderTracking/OrderTracking.css': ['background-position'],
+    'src/components/OrdersBoard/OrdersBoard.css': ['background-position'],
+    'src/components/RealTimeDashboard/RealTimeDashboard.css': ['background-position', 'background-color'],
+  };
+
+  it.each(componentCss)('%s: transitions and keyframes change only transform and opacity', (path) => {
+    const allowed = new Set(['transform', 'opacity', ...(notYetCompositorOnly[path] ?? [])]);
+    expect(animatedProperties(stripComments(read(path))).filter((p) => !allowed.has(p)), 'animated properties other than transform/opacity').toEqual([]);
+  });
+
+  it('the compositor-only check catches layout and paint transitions', () => {
+    // What the OrderCard used to ship, and a keyframe that resizes.
+    const bad = ':where(.a) { transition: box-shadow 1s ease, border-color 1s; } :where(.b) { transition: inline-size 320ms; } @keyframes x { to { width: 10px; } }';
+    expect(animatedProperties(bad)).toEqual(['box-shadow', 'border-color', 'inline-size', 'width']);
+    expect(animatedProperties(':where(.a) { transition: transform 1s, opacity var(--d); transition: none; } @keyframes y { 50% { opacity: 0.3; } }')).toEqual(['transform', 'opacity', 'opacity']);
+  });
+
+  it('live cards are contained, and nothing in the order card, badge or connection dot animates forever', () => {
+    const card = stripComments(read('src/components/OrderCard/OrderCard.css'));
+    expect(card).toMatch(/:where\(\.rrk-order-card\) \{[^}]*contain: layout paint style;/);
+    expect(card).toMatch(/:where\(\.rrk-order-card\) \{[^}]*content-visibility: auto;[^}]*contain-intrinsic-size:/);
+    for (const path of ['src/components/OrderCard/OrderCard.css', 'src/components/StatusBadge/StatusBadge.css', 'src/components/ConnectionIndicator/ConnectionIndicator.css']) {
+      expect(stripComments(read(path)), path).not.toMatch(/animation[^;]*infinite/);
+    }
+  });
+
+  it('with reduced motion the change highlight and the progress bar do not animate', () => {
+    const card = stripComments(read('src/components/OrderCard/OrderCard.css'));
+    const reduced = card.slice(card.indexOf('@media (prefers-reduced-motion: reduce)'));
+    expect(reduced).toMatch(/:where\(\.rrk-progress__fill\) \{\s*transition: none;/);
+    expect(reduced).toMatch(/:where\(\.rrk-order-card\)::after \{\s*transition: none;/);
   });
 
   it('reduced motion zeroes the durations and stops the spinner', () => {
