@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { Profiler } from 'react';
 import { OrdersBoard, OrdersBoardView, type OrdersBoardViewProps } from 'react-realtime-kit';
 import { socketIoTransport } from 'react-realtime-kit/socketio';
-import { defaultTotal, longOrder, newOrder, ordersByStatus, timingOrder } from '../fixtures/timingOrders';
+import { defaultTotal, fiveHundredOrders, longOrder, newOrder, ordersByStatus, timingOrder } from '../fixtures/timingOrders';
 import { expectNoAxeViolations } from '../helpers/expectNoAxeViolations';
 import { renderLive, until, useSimulatorServer } from '../hooks/harness';
 
@@ -12,6 +13,13 @@ const root = (container: HTMLElement) => container.querySelector<HTMLElement>('s
 const card = (id: string | number) => screen.getByRole('article', { name: new RegExp(`^Order #${id}\\b`) });
 const enabledButtons = (id: string | number) => within(card(id)).getAllByRole('button').filter((b) => b.getAttribute('aria-disabled') !== 'true').map((b) => b.getAttribute('aria-label'));
 const noContrast = { rules: { 'color-contrast': { enabled: false } } };
+
+// Each OrderRow render asks once where its order may go: counting those calls counts row renders.
+const rowRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/components/OrdersBoard/orderTransitions', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/components/OrdersBoard/orderTransitions')>();
+  return { ...actual, allowedTransitions: (status: string) => (rowRenders.count++, actual.allowedTransitions(status)) };
+});
 
 describe('OrdersBoardView', () => {
   it('shows each order with customer, items, total in baht, time and status, in the order given', async () => {
@@ -154,3 +162,36 @@ describe('OrdersBoard on the simulator server (Socket.IO)', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('OrdersBoardView with 500 orders under a stream of status changes', () => {
+  it('re-renders only the row whose order changed, in one commit (React Profiler)', () => {
+    const commits: string[] = [];
+    const onStatusChange = vi.fn();
+    const board = (orders: typeof fiveHundredOrders) => (
+      <Profiler id="board" onRender={(_, phase) => commits.push(phase)}>
+        <OrdersBoardView orders={orders} status="open" locale="en-US" onStatusChange={onStatusChange} />
+      </Profiler>
+    );
+    const { rerender } = render(board(fiveHundredOrders));
+    expect(rowRenders.count).toBeGreaterThanOrEqual(500);
+    let orders = fiveHundredOrders;
+    for (const i of [0, 250, 499]) {
+      rowRenders.count = 0;
+      commits.length = 0;
+      orders = orders.map((o, j) => (j === i ? { ...o, status: 'ready' } : o));
+      rerender(board(orders));
+      expect(rowRenders.count).toBe(1);
+      expect(commits).toEqual(['update']);
+      expect(document.querySelector(`li[data-order-id="${orders[i]!.id}"]`)).toHaveAttribute('data-status', 'ready');
+    }
+  }, 60_000);
+
+  it('re-renders one row when a status change for an order is in flight', () => {
+    const { rerender } = view({ orders: fiveHundredOrders });
+    rowRenders.count = 0;
+    rerender(<OrdersBoardView orders={fiveHundredOrders} status="open" locale="en-US" pending={{ [fiveHundredOrders[7]!.id]: true }} />);
+    expect(rowRenders.count).toBe(1);
+    expect(document.querySelector(`li[data-order-id="${fiveHundredOrders[7]!.id}"]`)).toHaveAttribute('data-pending');
+  }, 60_000);
+});
+

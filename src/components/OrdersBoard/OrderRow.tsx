@@ -1,4 +1,4 @@
-import { useId, type ReactElement } from 'react';
+import { memo, useId, type ReactElement } from 'react';
 import type { Order } from '../../backends/orders/types';
 import type { TimingStatus } from '../../backends/timing/timingDialect';
 import type { ClassNameFn } from '../../componentUtils/classNames';
@@ -21,8 +21,11 @@ export interface OrderRowProps {
 
 const SUMMARY_ITEMS = 3;
 
-/** One order on the board: who, what, how much, when, its status, and the buttons to move it on. */
-export function OrderRow({ order, busy, onStatusChange, currency, locale, unstyled, cls }: OrderRowProps): ReactElement {
+/**
+ * One order on the board: who, what, how much, when, its status, and the buttons to move it on.
+ * Memoised: with stable `onStatusChange` and `cls`, a status change re-renders only its own row.
+ */
+export const OrderRow = /* @__PURE__ */ memo(function OrderRow({ order, busy, onStatusChange, currency, locale, unstyled, cls }: OrderRowProps): ReactElement {
   const allowed = allowedTransitions(order.status);
   const next = nextStatus(order.status);
   const items = order.items ?? [];
@@ -83,7 +86,7 @@ export function OrderRow({ order, busy, onStatusChange, currency, locale, unstyl
       </article>
     </li>
   );
-}
+});
 
 /** The server's own wording of the status (a translated label), while it still describes it. */
 function serverLabel(order: Order): string | undefined {

@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
+import { useEventCallback } from '../../componentUtils/useEventCallback';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
 import { useTimingOrders, type TimingOrdersOptions } from '../../backends/timing/useTimingOrders';
+import type { TimingStatus } from '../../backends/timing/timingDialect';
 import { OrdersBoardView, type OrdersBoardViewProps } from './OrdersBoardView';
 
 /** Everything but the live data, which comes from `useTimingOrders()`. */
@@ -20,6 +22,9 @@ export type OrdersBoardProps = Omit<
 export function OrdersBoard({ socket, pollInterval, ...props }: OrdersBoardProps): ReactElement {
   const { orders, latestOrder, status, updateOrderStatus, pending, error, refresh } = useTimingOrders({ socket, pollInterval });
   const { attempt } = useConnectionStatus('timing');
+  // Stable across renders, so a status change re-renders only the row whose order changed.
+  const onStatusChange = useEventCallback((id: string, next: TimingStatus) => void updateOrderStatus(id, next));
+  const onRetry = useEventCallback(() => void refresh());
   return (
     <OrdersBoardView
       {...props}
@@ -30,8 +35,8 @@ export function OrdersBoard({ socket, pollInterval, ...props }: OrdersBoardProps
       pending={pending}
       error={error}
       // The hook resolves false and sets `error` on failure, so nothing is left unhandled here.
-      onStatusChange={(id, next) => void updateOrderStatus(id, next)}
-      onRetry={() => void refresh()}
+      onStatusChange={onStatusChange}
+      onRetry={onRetry}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { useId, useMemo, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { Order } from '../../backends/orders/types';
 import type { TimingStatus } from '../../backends/timing/timingDialect';
@@ -57,7 +57,8 @@ export function OrdersBoardView({
   orders, latestOrder, status, attempt = 0, pending = {}, error = null, onStatusChange, onDismissLatest, onRetry, loading: loadingProp,
   currency = 'THB', locale, filter: filterProp, defaultFilter = 'all', onFilterChange, showFilter = true, title = 'Orders', unstyled = false, className, ...rest
 }: OrdersBoardViewProps): ReactElement {
-  const cls = classNames(unstyled);
+  // One function per `unstyled`: a new one each render would re-render every (memoised) row.
+  const cls = useMemo(() => classNames(unstyled), [unstyled]);
   const titleId = useId();
   const [ownFilter, setOwnFilter] = useState<OrdersBoardFilter>(defaultFilter);
   // Dismissal is remembered per order, so the next new order brings the banner back.
