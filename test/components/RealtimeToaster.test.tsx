@@ -154,13 +154,48 @@ describe('RealtimeToaster', () => {
     await flush();
     await waitFor(() => expect(screen.getByText('8 more updates')).toBeInTheDocument());
     now.mockReturnValue(1_000_500); // same second: still summarised
-    dispatch('admin', upsert(order(1, { progress: 30 })));
+    dispatch('admin', upsert(order(3, { progress: 30 })));
     await flush();
     await waitFor(() => expect(screen.getByText('9 more updates')).toBeInTheDocument());
     now.mockReturnValue(1_003_000); // a quiet spell: back to single toasts
-    dispatch('admin', upsert(order(2, { status: 'Done' })));
+    dispatch('admin', upsert(order(4, { status: 'Done' })));
     await flush();
-    expect(toasts().map((t) => t.id)).toContain('order:2:status:Done');
+    expect(toasts().map((t) => t.id)).toContain('order:4:status:Done');
+  });
+
+  it('updates one toast in place through a burst of progress on one order, ending on the latest', async () => {
+    const { dispatch } = setup();
+    dispatch('orders:105', upsert(order(105, { progress: 0 })));
+    await flush();
+    for (const progress of [14, 28, 44]) {
+      dispatch('orders:105', upsert(order(105, { progress })));
+      await flush();
+    }
+    await waitFor(() => expect(toasts()[0]).toHaveTextContent('Order #105: 44% done'));
+    expect(toasts()).toHaveLength(1);
+    expect(screen.queryByText(/14% done|28% done/)).toBeNull();
+    expect(screen.queryByText(/more update/)).toBeNull();
+    // Read whole when it changes, by the toast's own polite live region.
+    expect(toasts()[0]).toHaveAttribute('role', 'status');
+    expect(toasts()[0]!.querySelector('.rrk-toast')).toHaveAttribute('aria-atomic', 'true');
+
+    // The order's status change takes over the same toast.
+    dispatch('orders:105', upsert(order(105, { progress: 44, status: 'Done' })));
+    await flush();
+    await waitFor(() => expect(toasts()[0]).toHaveTextContent('Order #105 is now Done'));
+    expect(toasts()).toHaveLength(1);
+  });
+
+  it('keeps one toast per order in a burst across orders, and the rate limit for new ones', async () => {
+    const { dispatch } = setup({ maxPerSecond: 2 });
+    dispatch('admin', { kind: 'orders/snapshot', orders: [order(1), order(2), order(3)] });
+    await flush();
+    for (const progress of [20, 30, 40]) {
+      for (const id of [1, 2, 3]) dispatch('admin', upsert(order(id, { progress })));
+      await flush();
+    }
+    // Orders 1 and 2 got a toast each (the rate), updated to 40%; order 3's updates went to the summary.
+    await waitFor(() => expect(toasts().map((t) => t.textContent)).toEqual([expect.stringContaining('Order #1: 40% done'), expect.stringContaining('Order #2: 40% done'), expect.stringContaining('3 more updates')]));
   });
 
   it('does not re-render when the store changes', async () => {

@@ -90,4 +90,22 @@ describe('createToastGate', () => {
     expect(gate.offer('a', 'a', 0, Infinity)).toBe('show');
     expect(gate.offer('c', 'c', 0, Infinity)).toBe('duplicate');
   });
+
+  it('lets an update to a toast on screen through without counting it against the rate, but still drops a repeat', () => {
+    const gate = createToastGate();
+    expect(gate.offer('order:1:progress:10', 'order:1:progress', 0, 1)).toBe('show');
+    for (const p of [20, 30, 40]) expect(gate.offer(`order:1:progress:${p}`, 'order:1:progress', 10, 1, true)).toBe('show');
+    expect(gate.offer('order:1:progress:40', 'order:1:progress', 20, 1, true)).toBe('duplicate');
+    expect(gate.overflowCount).toBe(0);
+    expect(gate.offer('order:2:progress:10', 'order:2:progress', 30, 1)).toBe('overflow');
+  });
+});
+
+describe('toastForEvent groups', () => {
+  it("puts an order's status and progress toasts in one group per order, and nothing else in a group", () => {
+    const o = order('105', { progress: 44 });
+    expect(toastForEvent({ type: 'order-progress', id: 'x', slot: 'x', order: o, previousProgress: 28 }).group).toBe('order:105');
+    expect(toastForEvent({ type: 'order-status', id: 'y', slot: 'y', order: o, previousStatus: 'New' }).group).toBe('order:105');
+    expect(toastForEvent({ type: 'notification', id: 'd', slot: 'd', notification: notificationsOfEveryKind[0]! }).group).toBeUndefined();
+  });
 });

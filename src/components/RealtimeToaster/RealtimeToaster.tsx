@@ -6,6 +6,7 @@ import { useRealtimeClient } from '../../hooks/useRealtimeClient';
 import { classNames, joinClasses } from '../../componentUtils/classNames';
 import { Toast } from '../Toast/Toast';
 import { createToastGate } from './createToastGate';
+import { createToastGroups } from './createToastGroups';
 import { ToastCloseButton } from './ToastCloseButton';
 import { toastEventsFromDiff, type ToastEvent } from './toastEvents';
 import { toastForEvent, type ToastSpec } from './toastForEvent';
@@ -16,7 +17,12 @@ export interface RealtimeToasterProps extends Omit<ToastContainerProps, 'contain
    * or `undefined` to keep `fallback` (the kit's default from `toastForEvent`). @default the kit's default for every event
    */
   toastFor?(event: ToastEvent, fallback: ToastSpec): ToastSpec | null | false | undefined;
-  /** Most toasts per second; a burst beyond it becomes one summary toast ("12 more updates"), updated in place. @default 3 */
+  /**
+   * Most new toasts per second; a burst beyond it becomes one summary toast ("12 more updates"),
+   * updated in place. Updates to a toast already on screen (an order's progress, see
+   * `ToastSpec.group`) add no toast: they change its text at most this many times a second,
+   * to the latest. @default 3
+   */
   maxPerSecond?: number;
   /** Where toasts appear. @default 'top-right' */
   position?: ToastPosition;
@@ -43,7 +49,8 @@ function prefersReducedMotion(): boolean {
 /**
  * A react-toastify container fed by the client's store: order status and progress changes,
  * new Timing orders, new notifications and approvals become toasts — each event once (by a
- * stable `toastId`), at most `maxPerSecond` a second, a flood summarised in a single toast.
+ * stable `toastId`), at most `maxPerSecond` a second, a flood summarised in a single toast,
+ * and one toast per order on screen, updated in place to its latest change.
  * It watches the store in an effect, so store changes never re-render it.
  */
 export function RealtimeToaster({
@@ -63,12 +70,13 @@ export function RealtimeToaster({
 }: RealtimeToasterProps): ReactElement {
   const client = useRealtimeClient();
   const [gate] = useState(() => createToastGate());
+  const [groups] = useState(() => createToastGroups());
   const [summary] = useState(() => ({ generation: 0 }));
   const rate = typeof maxPerSecond === 'number' && maxPerSecond >= 0 ? maxPerSecond : 3;
 
   const showSummary = (): void => {
     const id = `rrk-summary:${containerId ?? 'default'}:${summary.generation}`;
-    const content = <Toast kind="info" title={summaryText(gate.overflowCount)} locale={locale} unstyled={unstyled} />;
+    const content = <Toast kind="info" title={summaryText(gate.overflowCount)} locale={locale} unstyled={unstyled} aria-atomic="true" />;
     if (toast.isActive(id, containerId)) {
       toast.update(id, { render: content, containerId, delay: 0 });
       return;
@@ -104,28 +112,49 @@ export function RealtimeToaster({
       if (custom === null || custom === false) continue;
       const spec = custom ?? fallback;
       const id = spec.toastId ?? event.id;
-      const decision = gate.offer(id, event.slot, now, rate);
+      const { group } = spec;
+      const inPlace = groups.isOpen(group, containerId);
+      const decision = gate.offer(id, event.slot, now, rate, inPlace);
       if (decision === 'overflow') overflowed = true;
       if (decision !== 'show') continue;
       const kind = spec.kind ?? 'default';
-      toast(<Toast kind={kind} title={spec.title} message={spec.message} time={spec.time} locale={locale} unstyled={unstyled} />, {
+      // aria-atomic: an update in place is read whole ("Order #105: 44% done"), not as a changed number.
+      const content = <Toast kind={kind} title={spec.title} message={spec.message} time={spec.time} locale={locale} unstyled={unstyled} aria-atomic="true" />;
+      if (inPlace) {
+        groups.update(group, { ...spec.options, render: content, type: kind, containerId }, rate > 0 ? 1000 / rate : 1000, now);
+        continue;
+      }
+      const onClose = spec.options?.onClose;
+      toast(content, {
         ...spec.options,
         type: kind,
         icon: false,
         toastId: id,
         containerId,
+        onClose:
+          group === undefined
+            ? onClose
+            : (reason) => {
+                groups.closed(group, id);
+                onClose?.(reason);
+              },
       });
+      if (group !== undefined) groups.opened(group, id, now);
     }
     if (overflowed) showSummary();
   });
 
   useEffect(() => {
     let previous = client.store.getState();
-    return client.store.subscribe((next) => {
+    const unsubscribe = client.store.subscribe((next) => {
       const events = toastEventsFromDiff(previous, next);
       previous = next;
       if (events.length > 0) deliver(events);
     });
+    return () => {
+      unsubscribe();
+      groups.dispose();
+    };
   }, [client]);
 
   const cls = classNames(unstyled);

@@ -5,8 +5,10 @@ export interface ToastGate {
   /**
    * Decide for one event. `duplicate`: its slot already showed this very id. `show`: within
    * the rate. `overflow`: over the rate, so it only counts toward the summary toast.
+   * `inPlace`: the event updates a toast already on screen, so it is deduped but adds no
+   * toast and is never rate-limited.
    */
-  offer(id: string, slot: string, now: number, maxPerSecond: number): ToastDecision;
+  offer(id: string, slot: string, now: number, maxPerSecond: number, inPlace?: boolean): ToastDecision;
   /** Events summarised since the summary toast appeared. */
   readonly overflowCount: number;
   /** The summary toast closed: the next flood starts a new count. */
@@ -32,11 +34,12 @@ export function createToastGate(memory = GATE_MEMORY): ToastGate {
   let overflow = 0;
 
   return {
-    offer(id, slot, now, maxPerSecond) {
+    offer(id, slot, now, maxPerSecond, inPlace = false) {
       if (seen.get(slot) === id) return 'duplicate';
       seen.delete(slot); // re-insert, so Map order is least recently used first
       seen.set(slot, id);
       if (seen.size > memory) seen.delete(seen.keys().next().value!);
+      if (inPlace) return 'show';
 
       if (now - windowStart >= WINDOW_MS) {
         // The flood continues only into the window right after an overflowing one.

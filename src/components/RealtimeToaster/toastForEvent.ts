@@ -16,6 +16,13 @@ export interface ToastSpec {
   time?: string | null;
   /** react-toastify `toastId`: the dedupe key. @default the event's `id` */
   toastId?: string;
+  /**
+   * Toasts of one group replace each other: while the group's toast is on screen, a later
+   * event updates it in place (a burst of progress on one order is one toast showing the
+   * latest), and an update does not count against `maxPerSecond`.
+   * @default `order:<id>` for an order's status and progress, none (every event its own toast) for others
+   */
+  group?: string;
   /** Per-toast react-toastify options (`autoClose`, `onClick`, …). `toastId`/`containerId` are the toaster's. @default none */
   options?: Omit<ToastOptions, 'toastId' | 'containerId'>;
 }
@@ -50,6 +57,11 @@ function baht(amount: number, locale: string | undefined): string {
   return formatCurrency(amount, 'THB', locale);
 }
 
+/** One toast per order on screen: its status and progress changes update it. */
+function orderGroup(order: Order): string {
+  return `order:${order.id}`;
+}
+
 function orderLabel(order: Order): string {
   return `Order #${order.id}`;
 }
@@ -70,11 +82,12 @@ export function toastForEvent(event: ToastEvent, options: ToastForEventOptions =
         message: order.message || `Was ${statusInfo(event.previousStatus).label}${progress}`,
         time: order.updatedAt,
         toastId: event.id,
+        group: orderGroup(order),
       };
     }
     case 'order-progress': {
       const { order } = event;
-      return { kind: 'info', title: `${orderLabel(order)}: ${order.progress}% done`, message: order.message ?? null, time: order.updatedAt, toastId: event.id };
+      return { kind: 'info', title: `${orderLabel(order)}: ${order.progress}% done`, message: order.message ?? null, time: order.updatedAt, toastId: event.id, group: orderGroup(order) };
     }
     case 'order-created': {
       const { order } = event;
