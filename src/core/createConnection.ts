@@ -142,15 +142,15 @@ export function createConnection(options: ConnectionOptions): Connection {
   /**
    * An attempt that never opened (a failed handshake, a failing token function). Its cause is
    * reported once per run of such attempts, not once per attempt; once the run has lasted
-   * `reconnect.giveUpAfter` (the clock paused while the device is offline) the connection gives
-   * up as `failed`, naming the last cause. Returns true when it gave up.
+   * `reconnect.giveUpAfter` (counted from the last failure seen while the device was offline,
+   * if any) the connection gives up as `failed`, naming the last cause. Returns true when it gave up.
    */
   function notOpened(code: 'token-provider' | 'handshake-failed', message: string, cause?: unknown): boolean {
     const now = Date.now();
     failedInRun += 1;
-    if (failingSince === null || offline()) failingSince = offline() ? now : attemptAt;
+    if (failingSince === null || offline()) failingSince = offline() ? now : attemptAt || now;
     if (now - failingSince >= reconnect.giveUpAfter) {
-      const last = message.startsWith(`${key}: `) ? message.slice(key.length + 2) : message;
+      const last = message.slice(key.length + 2); // every message starts with `${key}: `
       fail(
         new RealtimeError(
           'handshake-failed',
