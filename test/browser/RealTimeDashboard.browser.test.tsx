@@ -57,3 +57,23 @@ describe('RealTimeDashboard in Chromium', () => {
     expect(half! / full!).toBeCloseTo(0.5, 1);
   });
 });
+
+describe('RealTimeDashboard in Chromium: what an update costs', () => {
+  it('contains each card, and its skeletons pulse opacity rather than repainting a gradient', () => {
+    const { container, unmount } = renderThemed('light', <RealTimeDashboardView {...liveDashboard} />);
+    const cards = container.querySelectorAll<HTMLElement>('[data-card]');
+    expect(cards.length).toBeGreaterThan(4);
+    // layout paint style, which Chromium reports by its short name.
+    for (const card of cards) expect(getComputedStyle(card).contain).toBe('content');
+    unmount();
+
+    const loading = renderThemed('light', <RealTimeDashboardView stats={null} pendingCount={null} status="connecting" />);
+    const skeleton = loading.container.querySelector<HTMLElement>('.rrk-dashboard__skeleton')!;
+    const animation = skeleton.getAnimations()[0] as CSSAnimation;
+    expect(animation.animationName).toBe('rrk-dashboard-pulse');
+    const keyframes = (animation.effect as KeyframeEffect).getKeyframes();
+    const animated = new Set(keyframes.flatMap((k) => Object.keys(k).filter((p) => !['offset', 'easing', 'composite', 'computedOffset'].includes(p))));
+    expect([...animated]).toEqual(['opacity']);
+  });
+});
+

@@ -9,6 +9,18 @@ const view = (props: Partial<RealTimeDashboardViewProps> = {}) => render(<RealTi
 const root = (container: HTMLElement) => container.querySelector<HTMLElement>('section')!;
 const noContrast = { rules: { 'color-contrast': { enabled: false } } };
 
+// Renders counted through the pieces each card draws per row: an Avatar per pending user and
+// admin, a StatusIcon per activity entry (nothing else on the dashboard draws either).
+const renders = vi.hoisted(() => ({ avatar: 0, activityIcon: 0 }));
+vi.mock('../../src/components/RealTimeDashboard/Avatar', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/components/RealTimeDashboard/Avatar')>();
+  return { ...actual, Avatar: (props: Parameters<typeof actual.Avatar>[0]) => (renders.avatar++, actual.Avatar(props)) };
+});
+vi.mock('../../src/components/StatusBadge/StatusIcon', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/components/StatusBadge/StatusIcon')>();
+  return { ...actual, StatusIcon: (props: Parameters<typeof actual.StatusIcon>[0]) => (renders.activityIcon++, actual.StatusIcon(props)) };
+});
+
 describe('RealTimeDashboardView', () => {
   it('shows skeletons and no data while nothing has arrived', async () => {
     const { container } = view({ stats: null, pendingCount: null, pendingUsers: [], activity: [], admins: [], status: 'connecting' });
@@ -212,3 +224,33 @@ describe('RealTimeDashboard on the simulator server', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('RealTimeDashboardView under a burst of activity and approvals', () => {
+  const onApprove = vi.fn();
+  const onReject = vi.fn();
+  const dashboard = (props: Partial<RealTimeDashboardViewProps>) => <RealTimeDashboardView {...liveDashboard} onApprove={onApprove} onReject={onReject} {...props} />;
+
+  it('renders only the card whose data changed', () => {
+    const { rerender } = render(dashboard({}));
+    let activity = activityEntries;
+    for (let i = 0; i < 20; i++) {
+      renders.avatar = 0;
+      renders.activityIcon = 0;
+      activity = [{ id: `burst${i}`, kind: 'new_user', text: `user${i} registered`, timestamp: '2025-01-15T10:40:00Z' }, ...activity];
+      // Each stats_update parses a new object, with the same counts here.
+      rerender(dashboard({ activity, stats: { ...adminStats, orders_by_status: { ...(adminStats['orders_by_status'] as object) } } }));
+      expect(renders.activityIcon).toBe(1);
+      expect(renders.avatar).toBe(0);
+    }
+    expect(within(screen.getByRole('group', { name: 'Activity list' })).getAllByRole('listitem')[0]).toHaveTextContent('user19 registered');
+
+    // An approval in flight renders the pending list, not the activity or the admins.
+    renders.avatar = 0;
+    renders.activityIcon = 0;
+    rerender(dashboard({ activity, pending: { [pendingUsers[0]!.id]: true } }));
+    expect(renders.activityIcon).toBe(0);
+    expect(renders.avatar).toBe(pendingUsers.length);
+    expect(screen.getByRole('button', { name: `Approve ${pendingUsers[0]!.username}` })).toBeDisabled();
+  });
+});
+

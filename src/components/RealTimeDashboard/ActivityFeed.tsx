@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import type { ActivityEntry } from '../../backends/admin/types';
 import { StatusIcon } from '../StatusBadge/StatusIcon';
 import type { StatusIconName } from '../StatusBadge/statusInfo';
@@ -23,28 +23,39 @@ export interface ActivityFeedProps {
   cls: ClassNameFn;
 }
 
-/** Recent activity, newest first: time, kind icon and text. */
-export function ActivityFeed({ entries, limit, locale, cls }: ActivityFeedProps): ReactElement {
+interface ActivityItemProps {
+  entry: ActivityEntry;
+  locale: string | undefined;
+  cls: ClassNameFn;
+}
+
+/** One entry; memoised, so a new entry at the top formats only its own time. */
+const ActivityItem = /* @__PURE__ */ memo(function ActivityItem({ entry, locale, cls }: ActivityItemProps): ReactElement {
+  const kind = kinds[entry.kind] ?? { icon: 'dot' as const, label: entry.kind, tone: 'neutral' };
+  return (
+    <li className={cls('rrk-dashboard__activity')} data-kind={entry.kind}>
+      <span className={cls('rrk-dashboard__activity-icon')} data-tone={kind.tone}>
+        <StatusIcon name={kind.icon} />
+      </span>
+      <span className={cls('rrk-visually-hidden')}>{kind.label}: </span>
+      <span className={cls('rrk-dashboard__activity-text')}>{entry.text}</span>
+      <time className={cls('rrk-dashboard__muted')} dateTime={isoTime(entry.timestamp)}>
+        {formatTime(entry.timestamp, locale)}
+      </time>
+    </li>
+  );
+});
+
+/** Recent activity, newest first: time, kind icon and text. Memoised: renders only when the entries change. */
+export const ActivityFeed = /* @__PURE__ */ memo(function ActivityFeed({ entries, limit, locale, cls }: ActivityFeedProps): ReactElement {
   if (entries.length === 0) return <p className={cls('rrk-dashboard__empty')} data-empty="">No activity yet</p>;
   return (
     <div className={cls('rrk-dashboard__scroll')} tabIndex={0} role="group" aria-label="Activity list">
       <ol className={cls('rrk-dashboard__list')}>
-        {entries.slice(0, limit).map((entry) => {
-          const kind = kinds[entry.kind] ?? { icon: 'dot' as const, label: entry.kind, tone: 'neutral' };
-          return (
-            <li key={entry.id} className={cls('rrk-dashboard__activity')} data-kind={entry.kind}>
-              <span className={cls('rrk-dashboard__activity-icon')} data-tone={kind.tone}>
-                <StatusIcon name={kind.icon} />
-              </span>
-              <span className={cls('rrk-visually-hidden')}>{kind.label}: </span>
-              <span className={cls('rrk-dashboard__activity-text')}>{entry.text}</span>
-              <time className={cls('rrk-dashboard__muted')} dateTime={isoTime(entry.timestamp)}>
-                {formatTime(entry.timestamp, locale)}
-              </time>
-            </li>
-          );
-        })}
+        {entries.slice(0, limit).map((entry) => (
+          <ActivityItem key={entry.id} entry={entry} locale={locale} cls={cls} />
+        ))}
       </ol>
     </div>
   );
-}
+});

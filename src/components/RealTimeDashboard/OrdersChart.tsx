@@ -1,6 +1,7 @@
-import type { CSSProperties, ReactElement } from 'react';
+import { memo, type CSSProperties, type ReactElement } from 'react';
 import { statusInfo } from '../StatusBadge/statusInfo';
 import type { ClassNameFn } from '../../componentUtils/classNames';
+import { sameEntries } from './sameEntries';
 
 // The SVG is stretched to its columns (preserveAspectRatio="none"), so it is drawn in
 // abstract units: each bar owns COLUMN units of width and is half as wide.
@@ -11,6 +12,10 @@ const PLOT = 100;
 export function chartEntries(data: unknown): [string, number][] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
   return Object.entries(data).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] >= 0);
+}
+
+function sameCounts(a: unknown, b: unknown): boolean {
+  return a === b || sameEntries(chartEntries(a), chartEntries(b));
 }
 
 /** "Orders by status: New 1, Continue 2." — the chart's text alternative. */
@@ -33,9 +38,10 @@ export interface OrdersChartProps {
  * to read it, and the text keeps its size and contrast whatever the chart's width. Screen
  * readers get the summary as the image's label and the numbers as a (visually hidden)
  * table; the visible text rows are hidden from them to avoid reading everything three
- * times. Bars grow with a CSS transform transition, off under reduced motion.
+ * times. Bars grow with a CSS transform transition, off under reduced motion. Memoised: a
+ * stats update whose counts by status are unchanged does not render it again.
  */
-export function OrdersChart({ data, loading, title, cls }: OrdersChartProps): ReactElement {
+export const OrdersChart = /* @__PURE__ */ memo(function OrdersChart({ data, loading, title, cls }: OrdersChartProps): ReactElement {
   if (loading) return <span className={cls('rrk-dashboard__skeleton rrk-dashboard__chart-skeleton')} aria-hidden="true" />;
   const entries = chartEntries(data);
   if (entries.length === 0) return <p className={cls('rrk-dashboard__empty')} data-empty="">No order data yet</p>;
@@ -94,4 +100,4 @@ export function OrdersChart({ data, loading, title, cls }: OrdersChartProps): Re
       </table>
     </figure>
   );
-}
+}, (a, b) => a.loading === b.loading && a.title === b.title && a.cls === b.cls && sameCounts(a.data, b.data));

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import type { AdminUser } from '../../backends/admin/types';
 import { Avatar } from './Avatar';
@@ -30,8 +30,11 @@ export interface PendingUsersListProps {
   cls: ClassNameFn;
 }
 
-/** Users awaiting approval, each with Approve / Reject; scrolls when the list is long. */
-export function PendingUsersList({ users, pending, pendingCount, loading, onApprove, onReject, locale, cls }: PendingUsersListProps): ReactElement {
+/**
+ * Users awaiting approval, each with Approve / Reject; scrolls when the list is long.
+ * Memoised: renders only when the users, their in-flight state or the handlers change.
+ */
+export const PendingUsersList = /* @__PURE__ */ memo(function PendingUsersList({ users, pending, pendingCount, loading, onApprove, onReject, locale, cls }: PendingUsersListProps): ReactElement {
   const listRef = useRef<HTMLDivElement>(null);
   const formId = useId();
   // The user whose Reject asks for a reason, and the reason typed so far.
@@ -140,4 +143,4 @@ export function PendingUsersList({ users, pending, pendingCount, loading, onAppr
       </ul>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { useEventCallback } from '../../componentUtils/useEventCallback';
 import { useAdminDashboard } from '../../backends/admin/useAdminDashboard';
 import { useConnectionStatus } from '../../hooks/useConnectionStatus';
 import { RealTimeDashboardView, type RealTimeDashboardViewProps } from './RealTimeDashboardView';
@@ -17,6 +18,10 @@ export type RealTimeDashboardProps = Omit<
 export function RealTimeDashboard(props: RealTimeDashboardProps): ReactElement {
   const { stats, pendingCount, pendingUsers, activity, admins, status, approveUser, rejectUser, pending, error, refresh } = useAdminDashboard();
   const { attempt } = useConnectionStatus('admin');
+  // Stable across renders: the pending list is memoised and would render on every update otherwise.
+  const onApprove = useEventCallback((id: string) => void approveUser(id));
+  const onReject = useEventCallback((id: string, reason: string) => void rejectUser(id, reason));
+  const onRetry = useEventCallback(() => void refresh());
   return (
     <RealTimeDashboardView
       {...props}
@@ -30,9 +35,9 @@ export function RealTimeDashboard(props: RealTimeDashboardProps): ReactElement {
       pending={pending}
       error={error}
       // The hook resolves false and sets `error` on failure, so nothing is left unhandled here.
-      onApprove={(id) => void approveUser(id)}
-      onReject={(id, reason) => void rejectUser(id, reason)}
-      onRetry={() => void refresh()}
+      onApprove={onApprove}
+      onReject={onReject}
+      onRetry={onRetry}
     />
   );
 }

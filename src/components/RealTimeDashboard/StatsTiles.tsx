@@ -1,6 +1,7 @@
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import type { ClassNameFn } from '../../componentUtils/classNames';
 import { formatNumber } from '../../componentUtils/formatTime';
+import { sameEntries } from './sameEntries';
 
 // The counts the admin dashboard's `stats_update` documents, in reading order. Servers differ
 // in what they send, so only the keys present are shown, and unknown numeric keys follow.
@@ -30,6 +31,13 @@ export function statEntries(stats: Record<string, unknown>): [string, number][] 
   return numeric.sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
+/** The same counts (what the tiles show): each `stats_update` parses a new object, often with the same numbers. */
+function sameStats(a: Record<string, unknown> | null, b: Record<string, unknown> | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return sameEntries(statEntries(a), statEntries(b));
+}
+
 export interface StatsTilesProps {
   /** null while the first `stats_update` has not come: skeleton tiles. */
   stats: Record<string, unknown> | null;
@@ -37,8 +45,8 @@ export interface StatsTilesProps {
   cls: ClassNameFn;
 }
 
-/** One tile per count in `stats`; a term/definition list so each number keeps its label. */
-export function StatsTiles({ stats, locale, cls }: StatsTilesProps): ReactElement {
+/** One tile per count in `stats`; a term/definition list so each number keeps its label. Memoised: renders only when a count changes. */
+export const StatsTiles = /* @__PURE__ */ memo(function StatsTiles({ stats, locale, cls }: StatsTilesProps): ReactElement {
   if (stats === null) {
     return (
       <div className={cls('rrk-dashboard__tiles')} aria-hidden="true">
@@ -60,4 +68,4 @@ export function StatsTiles({ stats, locale, cls }: StatsTilesProps): ReactElemen
       ))}
     </dl>
   );
-}
+}, (a, b) => a.locale === b.locale && a.cls === b.cls && sameStats(a.stats, b.stats));
