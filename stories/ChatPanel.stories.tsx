@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ChatPanel, ChatPanelView, type ChatHistoryState, type ChatMessage } from 'react-realtime-kit';
-import { attachmentConversation, chatPeer, conversation, longConversation, longNameConversation, longPeerName, messagesByState, ownMessage, receivedMessage, unsafeAttachments } from '../test/fixtures/chat';
+import { attachmentConversation, chatPeer, conversation, hugeConversation, longConversation, longNameConversation, longPeerName, messagesByState, ownMessage, receivedMessage, unsafeAttachments } from '../test/fixtures/chat';
 import { withLiveSimulator } from './support/LiveSimulator';
 
 const meta = {
@@ -82,6 +82,19 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => expect(within(canvasElement).getByRole('log')).toHaveTextContent('No messages yet — say hello'),
 };
 export const LongConversation: Story = { args: { messages: longConversation } };
+
+/**
+ * 10,000 messages: past `virtualizeAfter` (100) only the messages in and near view are in the
+ * DOM, measured as they scroll in. It opens at the newest; scroll up (or PageUp in the log) for older ones.
+ */
+export const TenThousandMessages: Story = {
+  args: { messages: hugeConversation },
+  play: async ({ canvasElement }) => {
+    const log = within(canvasElement).getByRole('log');
+    await waitFor(() => expect(within(log).getByText('Message 9999 from Sam')).toBeVisible());
+    await expect(within(log).getAllByRole('listitem').length).toBeLessThan(60);
+  },
+};
 export const LongNames: Story = { args: { messages: longNameConversation, peerName: longPeerName } };
 
 /** A refused message shows the server's reason and a Retry button. */

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { NotificationBell, NotificationBellView } from 'react-realtime-kit';
-import { fixtureNow, longNotification, manyNotifications, manyUnread, notificationsOfEveryKind, unreadOfEveryKind } from '../test/fixtures/notifications';
+import { fixtureNow, longNotification, manyNotifications, manyUnread, notificationsOfEveryKind, thousandNotifications, unreadOfEveryKind } from '../test/fixtures/notifications';
 import { withLiveSimulator } from './support/LiveSimulator';
 
 const meta = {
@@ -95,6 +95,17 @@ export const LongList: Story = {
     await expect(bell(canvasElement)).toHaveAccessibleName('Notifications, 99+ unread');
     const list = canvasElement.querySelector<HTMLElement>('.rrk-notification-list')!;
     await expect(list.scrollHeight).toBeGreaterThan(list.clientHeight);
+  },
+};
+
+/** 1,000 notifications: only the items in and near view render; Tab and scrolling reach every one, each says "n of 1,000". */
+export const ThousandNotifications: Story = {
+  args: { defaultOpen: true, notifications: thousandNotifications, unreadCount: 667 },
+  play: async ({ canvasElement }) => {
+    const list = within(canvasElement).getByRole('list', { name: 'Notifications' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(3));
+    await expect(within(list).getAllByRole('listitem').length).toBeLessThan(30);
+    await expect(within(list).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '1000');
   },
 };
 

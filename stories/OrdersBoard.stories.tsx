@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactElement } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { OrdersBoard, OrdersBoardView, type OrdersBoardViewProps, type Order } from 'react-realtime-kit';
-import { longOrder, manyOrders, newOrder, ordersByStatus } from '../test/fixtures/timingOrders';
+import { fiveHundredOrders, longOrder, manyOrders, newOrder, ordersByStatus } from '../test/fixtures/timingOrders';
 import { withLiveSimulator } from './support/LiveSimulator';
 
 const meta = {
@@ -68,6 +68,9 @@ export const NewOrderBanner: Story = {
 
 /** A long customer name, an eight-line order, and a board of many orders. */
 export const LongLists: Story = { args: { orders: [longOrder, ...manyOrders] } };
+
+/** 500 orders: a status change renders its own row only, and rows out of view are not laid out (content-visibility). */
+export const FiveHundredOrders: Story = { args: { orders: fiveHundredOrders } };
 
 /** A status change in flight: that order's buttons are disabled. */
 export const ActionInFlight: Story = { args: { pending: { '14': true } } };
