@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --reps N] [-- --only burst,sustained,size,sockets]`
+ * `npm run bench [-- --quick] [-- --reps N] [-- --only burst,sustained,cards,widgets,size,sockets,driver]`
  *
  * Side by side, in Debian's Chromium driven over a bare DevTools connection: the kit's hooks
  * against react-use-websocket 4.13 (share: true + a filter per card), same page, same cards,
- * same seeded frames from a loopback server. Variants alternate within each repetition and
+ * same seeded frames from a loopback server; then the same per-order cards drawn by the kit's
+ * components (`OrderCard` + styles.css against react-use-websocket feeding `OrderCardView`),
+ * and each live component alone under its own workload (bench/lib/widgets.ts). Variants alternate within each repetition and
  * medians are reported. Prints a table and writes bench/results/latest.json (--quick:
  * bench/results/quick.json). Exits non-zero only when a run is broken (a card showing a wrong
  * final value, a burst that never reaches its final state, a page not on the profiling build);
@@ -15,10 +17,11 @@ import { buildPages, buildRoot } from './lib/build';
 import { Browser } from './lib/chromium';
 import { driverCheck } from './lib/driverCheck';
 import { describeMachine } from './lib/machine';
-import { runPage, socketCheck, type RunResult, type RunSpec, type Side, type SocketCheck } from './lib/measure';
+import { PageSession, runPage, socketCheck, type Layer, type RunResult, type RunSpec, type Side, type SocketCheck } from './lib/measure';
 import { BenchServer } from './lib/server';
 import { buildPackage, distIsStale, measureSizes } from './lib/size';
 import { fmt, median, ratio } from './lib/stats';
+import { runWidgets, widgetReport, type WidgetsResult } from './lib/widgets';
 import { orderSequence } from './lib/workload';
 
 const args = process.argv.slice(2);
@@ -27,7 +30,7 @@ const argValue = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.split('=')[1];
 };
-const only = new Set((argValue('--only') ?? (quick ? 'burst,sustained,size,sockets' : 'burst,sustained,size,sockets,driver')).split(','));
+const only = new Set((argValue('--only') ?? (quick ? 'burst,sustained,cards,widgets,size,sockets' : 'burst,sustained,cards,widgets,size,sockets,driver')).split(','));
 
 const plan = quick
   ? {
@@ -37,6 +40,8 @@ const plan = quick
       perOrder: { cards: 50, frames: 2_000 },
       sustained: { cards: 100, rates: [1_000, 2_000], seconds: 2 },
       sockets: { perOrder: 200, sameOrder: 500, noShare: false },
+      cards: { cards: 50, frames: 1_000, rates: [2_000], seconds: 2 },
+      widgets: { boardOrders: 100, boardChanges: 200, dashboardBurst: 200, bellItems: 200, bellNew: 50, chatMessages: 1_000, chatNew: 50, rate: 100 },
     }
   : {
       reps: 3,
@@ -45,11 +50,15 @@ const plan = quick
       perOrder: { cards: 200, frames: 20_000 },
       sustained: { cards: 500, rates: [1_000, 2_000, 5_000, 10_000, 20_000], seconds: 5 },
       sockets: { perOrder: 200, sameOrder: 500, noShare: true },
+      cards: { cards: 200, frames: 20_000, rates: [2_000, 5_000, 10_000, 20_000], seconds: 5 },
+      widgets: { boardOrders: 500, boardChanges: 1_000, dashboardBurst: 1_000, bellItems: 1_000, bellNew: 200, chatMessages: 10_000, chatNew: 200, rate: 200 },
     };
 plan.reps = Number(argValue('--reps') ?? plan.reps);
 
 /** A side keeps up with a rate when this share of its frames is on screen within LAG_LIMIT_MS. */
 const LAG_LIMIT_MS = 100;
+/** A run is smooth when its p95 animation-frame interval is at most this. */
+const SMOOTH_FRAME_MS = 20;
 const BURST_TIMEOUT_MS = quick ? 60_000 : 180_000;
 const DRAIN_MS = 3_000;
 
@@ -70,7 +79,7 @@ interface Scenario {
 const burstScenarios: Scenario[] = [
   {
     key: 'multiOrder',
-    title: `Burst: ${plan.burst.cards} cards, ${plan.burst.frames.toLocaleString('en-US')} frames on one multi-order stream, as fast as the server sends`,
+    title: `Hooks, minimal card — burst: ${plan.burst.cards} cards, ${plan.burst.frames.toLocaleString('en-US')} frames on one multi-order stream, as fast as the server sends`,
     theirsLabel: 'theirs (share + filter)',
     base: { stream: 'multi', cards: plan.burst.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
     frames: plan.burst.frames,
@@ -79,7 +88,7 @@ const burstScenarios: Scenario[] = [
   },
   {
     key: 'multiOrderNoFilter',
-    title: `Burst: ${plan.noFilter.cards} cards, ${plan.noFilter.frames.toLocaleString('en-US')} frames, theirs without a filter`,
+    title: `Hooks, minimal card — burst: ${plan.noFilter.cards} cards, ${plan.noFilter.frames.toLocaleString('en-US')} frames on one multi-order stream, theirs without a filter`,
     theirsLabel: 'theirs (share, no filter)',
     base: { stream: 'multi', cards: plan.noFilter.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
     frames: plan.noFilter.frames,
@@ -88,7 +97,7 @@ const burstScenarios: Scenario[] = [
   },
   {
     key: 'perOrder',
-    title: `Burst: ${plan.perOrder.cards} cards on ${plan.perOrder.cards} per-order streams (ws/orders/<id>/), ${plan.perOrder.frames.toLocaleString('en-US')} frames`,
+    title: `Hooks, minimal card — burst: ${plan.perOrder.cards} cards on ${plan.perOrder.cards} per-order streams (ws/orders/<id>/), ${plan.perOrder.frames.toLocaleString('en-US')} frames`,
     theirsLabel: 'theirs (share, one URL per order)',
     base: { stream: 'perOrder', cards: plan.perOrder.cards, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false },
     frames: plan.perOrder.frames,
@@ -112,6 +121,18 @@ async function measureRun(browser: Browser, server: BenchServer, label: string, 
   log(`  ${label} ${spec.side}: ${summary} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
   if (!result.ok) failures.push(`${label} ${spec.side}: ${result.problem}`);
   if (result.visibility !== 'visible') failures.push(`${label} ${spec.side}: the page was ${result.visibility}, so animation frames were throttled`);
+  return result;
+}
+
+async function measureSessionRun(session: PageSession, label: string, run: Parameters<PageSession['run']>[0]): Promise<RunResult> {
+  const t0 = Date.now();
+  const result = await session.run(run);
+  const summary = result.done
+    ? `${fmt(result.wallMs)} ms, ${result.renders} renders / ${result.ideal} ideal, lag p95 ${fmt(result.lagP95)} ms, frame p95 ${fmt(result.frameP95, 1)} ms, long tasks ${fmt(result.longTaskMs)} ms`
+    : `not final in time (${result.unshown} frames unshown), lag p95 ${fmt(result.lagP95)} ms, frame p95 ${fmt(result.frameP95, 1)} ms, long tasks ${fmt(result.longTaskMs)} ms`;
+  log(`  ${label} ${session.spec.side}: ${summary} [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+  if (!result.ok) failures.push(`${label} ${session.spec.side}: ${result.problem}`);
+  if (result.visibility !== 'visible') failures.push(`${label} ${session.spec.side}: the page was ${result.visibility}, so animation frames were throttled`);
   return result;
 }
 
@@ -211,7 +232,7 @@ async function runSustained(browser: Browser, server: BenchServer) {
     return { byRate, highestKeptUp: median(highestPerRep), highestKeptUpPerRep: highestPerRep };
   };
   return {
-    title: `Sustained: ${cards} cards, one multi-order stream, ${seconds} s per rate; kept up = render lag p95 ≤ ${LAG_LIMIT_MS} ms and the final state shown within ${DRAIN_MS / 1000} s after the last frame`,
+    title: `Hooks, minimal card — sustained: ${cards} cards, one multi-order stream, ${seconds} s per rate; kept up = render lag p95 ≤ ${LAG_LIMIT_MS} ms and the final state shown within ${DRAIN_MS / 1000} s after the last frame`,
     workload: { cards, rates, seconds, lagLimitMs: LAG_LIMIT_MS, drainMs: DRAIN_MS },
     ours: sideOut('ours'),
     theirs: sideOut('theirs'),
@@ -237,6 +258,139 @@ async function runSockets(browser: Browser, server: BenchServer): Promise<Socket
   return checks;
 }
 
+interface CardRow {
+  key: string;
+  layer: Layer;
+  side: Side;
+  /** The row's name in the report: layer, what draws the card, what feeds it. */
+  label: string;
+  spec: Partial<RunSpec>;
+}
+
+/**
+ * The card rows: the same N cards on N per-order sockets, drawn by the hooks layer (the
+ * minimal card) and by the components layer (the kit's order card with styles.css), each
+ * side by side with react-use-websocket; burst and sustained.
+ */
+const cardRows: CardRow[] = [
+  { key: 'hooks-ours', layer: 'hooks', side: 'ours', label: 'hooks: useOrderSocket → minimal card', spec: {} },
+  { key: 'hooks-theirs', layer: 'hooks', side: 'theirs', label: 'hooks: react-use-websocket (share) → minimal card', spec: {} },
+  { key: 'components-ours', layer: 'components', side: 'ours', label: 'components: OrderCard + styles.css', spec: {} },
+  { key: 'components-theirs', layer: 'components', side: 'theirs', label: 'components: react-use-websocket (share) → OrderCardView + styles.css', spec: {} },
+];
+
+interface CardRateResult {
+  rate: number;
+  ran: boolean;
+  keptUp: boolean | null;
+  smooth: boolean | null;
+  lagP95: number | null;
+  frameP95: number | null;
+  rendersPerIdeal: number | null;
+  longTaskMs: number | null;
+  longTaskShare: number | null;
+  windowMs: number | null;
+  heapAfterMB: number | null;
+  unshown: number | null;
+}
+
+interface CardRowResult {
+  key: string;
+  layer: Layer;
+  side: Side;
+  label: string;
+  workload: string;
+  burst: SideSummary & { longTaskMs: number | null; longTaskShare: number | null };
+  byRate: CardRateResult[];
+  highestKeptUp: number | null;
+  highestSmooth: number | null;
+  highestKeptUpPerRep: number[];
+  highestSmoothPerRep: number[];
+}
+
+async function runCards(browser: Browser, server: BenchServer) {
+  const { cards, frames, rates, seconds } = plan.cards;
+  const workload = `${cards} cards on ${cards} per-order sockets (ws/orders/<id>/)`;
+  log(`Cards: ${workload}; hooks (minimal card) and components (OrderCard + styles.css), burst of ${fmt(frames)} frames, sustained ${rates.join(', ')} msg/s for ${seconds} s`);
+  const burstRuns = new Map<string, RunResult[]>(cardRows.map((r) => [r.key, []]));
+  const sustainedRuns = new Map<string, { rate: number; keptUp: boolean; smooth: boolean; result: RunResult }[][]>(cardRows.map((r) => [r.key, []]));
+  for (let rep = 0; rep < plan.reps; rep++) {
+    const burstSequence = orderSequence(3000 + rep, frames, cards);
+    for (const layer of ['hooks', 'components'] as Layer[]) {
+      for (const side of sidesInOrder(rep)) {
+        const row = cardRows.find((r) => r.layer === layer && r.side === side)!;
+        const label = `cards ${row.key}`;
+        const session = await PageSession.open(browser, server, { side, layer, stream: 'perOrder', cards, filter: true, ...row.spec });
+        const list: { rate: number; keptUp: boolean; smooth: boolean; result: RunResult }[] = [];
+        if (!(session instanceof PageSession)) {
+          failures.push(`${label} ${side}: ${session.problem}`);
+          log(`  ${label} ${side}: BROKEN ${session.problem}`);
+          sustainedRuns.get(row.key)!.push(list);
+          continue;
+        }
+        try {
+          // One page per row and repetition: the burst, then each rate on the same sockets.
+          burstRuns.get(row.key)!.push(await measureSessionRun(session, `${label} burst #${rep + 1}`, { sequence: burstSequence, doneTimeoutMs: BURST_TIMEOUT_MS, lag: false }));
+          for (const rate of rates) {
+            const sequence = orderSequence(4000 + rep * 10 + rates.indexOf(rate), rate * seconds, cards);
+            const result = await measureSessionRun(session, `${label} ${rate}/s #${rep + 1}`, { sequence, rate, doneTimeoutMs: seconds * 1000 + DRAIN_MS, lag: true });
+            const keptUp = result.done && result.lagP95 !== null && result.lagP95 <= LAG_LIMIT_MS;
+            const smooth = result.frameP95 !== null && result.frameP95 <= SMOOTH_FRAME_MS;
+            list.push({ rate, keptUp, smooth, result });
+            // A side that fell behind at this rate only falls further behind at the next.
+            if (!keptUp) break;
+          }
+        } finally {
+          await session.close();
+        }
+        sustainedRuns.get(row.key)!.push(list);
+      }
+    }
+  }
+  const rows: CardRowResult[] = cardRows.map((row) => {
+    const bursts = burstRuns.get(row.key)!;
+    const perRep = sustainedRuns.get(row.key)!;
+    const byRate: CardRateResult[] = rates.map((rate) => {
+      const reps = perRep.map((list) => list.find((x) => x.rate === rate)).filter((x) => x !== undefined);
+      const ran = reps.length > 0;
+      return {
+        rate,
+        ran,
+        keptUp: ran ? reps.filter((x) => x.keptUp).length * 2 > reps.length : null,
+        smooth: ran ? reps.filter((x) => x.smooth).length * 2 > reps.length : null,
+        lagP95: median(reps.map((x) => x.result.lagP95)),
+        frameP95: median(reps.map((x) => x.result.frameP95)),
+        rendersPerIdeal: median(reps.map((x) => x.result.rendersPerIdeal)),
+        longTaskMs: median(reps.map((x) => x.result.longTaskMs)),
+        longTaskShare: median(reps.map((x) => x.result.longTaskShare)),
+        windowMs: median(reps.map((x) => x.result.windowMs)),
+        heapAfterMB: median(reps.map((x) => x.result.heapAfter / 2 ** 20)),
+        unshown: median(reps.map((x) => x.result.unshown)),
+      };
+    });
+    const highestKeptUpPerRep = perRep.map((list) => list.filter((x) => x.keptUp).reduce((max, x) => Math.max(max, x.rate), 0));
+    const highestSmoothPerRep = perRep.map((list) => list.filter((x) => x.smooth).reduce((max, x) => Math.max(max, x.rate), 0));
+    return {
+      key: row.key,
+      layer: row.layer,
+      side: row.side,
+      label: row.label,
+      workload,
+      burst: { ...summarize(bursts), longTaskMs: median(bursts.map((r) => r.longTaskMs)), longTaskShare: median(bursts.map((r) => r.longTaskShare)) },
+      byRate,
+      highestKeptUp: median(highestKeptUpPerRep),
+      highestSmooth: median(highestSmoothPerRep),
+      highestKeptUpPerRep,
+      highestSmoothPerRep,
+    };
+  });
+  return {
+    title: `Cards: ${workload}, hooks and components side by side; burst ${fmt(frames)} frames; sustained ${seconds} s per rate, kept up = lag p95 ≤ ${LAG_LIMIT_MS} ms and final state within ${DRAIN_MS / 1000} s, smooth = p95 frame ≤ ${SMOOTH_FRAME_MS} ms`,
+    workload: { cards, frames, rates, seconds, stream: 'perOrder', lagLimitMs: LAG_LIMIT_MS, smoothFrameMs: SMOOTH_FRAME_MS, drainMs: DRAIN_MS },
+    rows,
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 
 function table(rows: string[][]): string {
@@ -252,7 +406,12 @@ const x = (v: number | null, digits = 2) => (v === null ? '—' : `${v.toFixed(d
 async function main() {
   const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', plan };
   log(`react-realtime-kit bench (${quick ? 'quick' : 'full'}): building the pages`);
-  const needBrowser = ['burst', 'sustained', 'sockets', 'driver'].some((part) => only.has(part));
+  const needBrowser = ['burst', 'sustained', 'cards', 'widgets', 'sockets', 'driver'].some((part) => only.has(part));
+  // The component pages load dist/styles.css: rebuild dist when src is newer, as the size rows do.
+  if ((only.has('cards') || only.has('widgets') || only.has('size')) && distIsStale()) {
+    log('dist/ is missing or older than src/, running `npm run build`');
+    buildPackage();
+  }
   if (needBrowser) await buildPages();
   const server = await new BenchServer(buildRoot).listen();
   const browser = needBrowser ? await Browser.launch() : null;
@@ -266,17 +425,15 @@ async function main() {
   try {
     if (browser && only.has('burst')) results['burst'] = await runBursts(browser, server);
     if (browser && only.has('sustained')) results['sustained'] = await runSustained(browser, server);
+    if (browser && only.has('cards')) results['cards'] = await runCards(browser, server);
+    if (browser && only.has('widgets')) results['widgets'] = await runWidgets(browser, server, { ...plan.widgets, reps: plan.reps }, failures, log);
     if (browser && only.has('sockets')) results['sockets'] = await runSockets(browser, server);
     if (browser && only.has('driver')) {
       log('Driver check: raw CDP vs playwright');
       results['driverCheck'] = await driverCheck(browser, server, { cards: plan.burst.cards, frames: plan.burst.frames, reps: 2 });
     }
     if (only.has('size')) {
-      // Sizes are of the built package, as an app gets it: rebuild dist when src is newer.
-      if (distIsStale()) {
-        log('Size: dist/ is missing or older than src/, running `npm run build`');
-        buildPackage();
-      }
+      // Sizes are of the built package, as an app gets it (dist was rebuilt above when stale).
       log('Size: the built package bundled as an app would, minified + gzipped');
       results['size'] = await measureSizes();
     }
@@ -346,6 +503,40 @@ async function main() {
       targets.push({ target: 'heap flat whatever the volume', met: spread < 1, detail: `ours after GC: ${fmt(Math.min(...values), 2)}–${fmt(Math.max(...values), 2)} MB across ${fmt(Math.min(...heaps.map((b) => b.workload['frames'] as number)))} to ${fmt(Math.max(...plan.sustained.rates) * plan.sustained.seconds)} frames` });
     }
   }
+
+  const cardsOut = results['cards'] as Awaited<ReturnType<typeof runCards>> | undefined;
+  if (cardsOut) {
+    out.push('', cardsOut.title);
+    const share = (ms: number | null, s: number | null, windowMs?: number | null) =>
+      ms === null ? '—' : `${fmt(ms / 1000, 2)} s${windowMs ? ` of ${fmt(windowMs / 1000, 1)} s` : ''} (${fmt((s ?? 0) * 100, 1)} %)`;
+    out.push('Burst (as fast as the server sends):');
+    const burstRows = [['layer: what draws / feeds the card', 'renders / ideal', 'wall to final (DOM)', 'p95 frame', 'long tasks', 'heap after GC']];
+    for (const r of cardsOut.rows) {
+      const b = r.burst;
+      burstRows.push([r.label, x(b.rendersPerIdeal), fmt(b.wallMs, 0, ' ms'), fmt(b.frameP95, 1, ' ms'), share(b.longTaskMs, b.longTaskShare), `${fmt(b.heapAfterMB, 2)} MB`]);
+    }
+    out.push(table(burstRows));
+    out.push('Sustained:');
+    const rateCell = (r: CardRateResult) =>
+      !r.ran ? 'not run (fell behind lower)' : `${r.keptUp ? 'kept up' : 'BEHIND '} lag p95 ${fmt(r.lagP95, 0)} ms, frame p95 ${fmt(r.frameP95, 0)} ms, ${x(r.rendersPerIdeal)} ideal, long tasks ${fmt((r.longTaskShare ?? 0) * 100, 1)} %`;
+    const sustainedRows = [['layer: what draws / feeds the card', ...plan.cards.rates.map((rate) => `${fmt(rate)} msg/s`), 'kept up to', 'smooth to']];
+    for (const r of cardsOut.rows) sustainedRows.push([r.label, ...r.byRate.map(rateCell), fmt(r.highestKeptUp), fmt(r.highestSmooth)]);
+    out.push(table(sustainedRows));
+    const heaps = cardsOut.rows.map((r) => `${r.key} ${r.byRate.filter((b) => b.ran).map((b) => fmt(b.heapAfterMB, 2)).join('/')} MB`);
+    out.push(`JS heap after GC after each rate run: ${heaps.join('; ')}`);
+    const oc = cardsOut.rows.find((r) => r.key === 'components-ours')!;
+    const hk = cardsOut.rows.find((r) => r.key === 'hooks-ours')!;
+    const at2k = oc.byRate.find((r) => r.rate === 2_000);
+    const ocRenders = at2k?.rendersPerIdeal ?? oc.burst.rendersPerIdeal;
+    targets.push({ target: 'OrderCard + styles, per-order sockets: renders ≤ 1.05× ideal', met: ocRenders === null ? null : ocRenders <= 1.05, detail: `${x(ocRenders)} (burst ${x(oc.burst.rendersPerIdeal)})` });
+    targets.push({ target: 'OrderCard + styles: keeps up at ≥ 10,000 msg/s', met: oc.highestKeptUp === null ? null : oc.highestKeptUp >= 10_000, detail: `kept up to ${fmt(oc.highestKeptUp)} msg/s` });
+    targets.push({ target: 'OrderCard + styles: smooth (p95 frame ≤ 20 ms) at ≥ 5,000 msg/s', met: oc.highestSmooth === null ? null : oc.highestSmooth >= 5_000, detail: `smooth to ${fmt(oc.highestSmooth)} msg/s` });
+    targets.push({ target: 'OrderCard + styles: long tasks at 2,000 msg/s < 5 % of the time', met: at2k?.longTaskShare == null ? null : at2k.longTaskShare < 0.05, detail: at2k?.ran ? share(at2k.longTaskMs, at2k.longTaskShare, at2k.windowMs) : 'not run' });
+    targets.push({ target: 'hooks, per-order sockets: smooth at ≥ 5,000 msg/s', met: hk.highestSmooth === null ? null : hk.highestSmooth >= 5_000, detail: `smooth to ${fmt(hk.highestSmooth)} msg/s` });
+  }
+
+  const widgetsOut = results['widgets'] as WidgetsResult | undefined;
+  if (widgetsOut) out.push('', ...widgetReport(widgetsOut));
 
   const size = results['size'] as Awaited<ReturnType<typeof measureSizes>> | undefined;
   if (size) {

@@ -112,10 +112,10 @@ export class BenchServer {
   }
 
   /**
-   * Send frame i (seq i+1) about order `orders[i]`, on the multi-order stream or on that
+   * Send frame i (seq seqBase+i+1) about order `orders[i]`, on the multi-order stream or on that
    * order's own socket(s). `rate` in msg/s paces it; without, as fast as the sockets take it.
    */
-  async replay(stream: 'multi' | 'perOrder', orders: Int32Array, rate?: number): Promise<SendResult> {
+  async replay(stream: 'multi' | 'perOrder', orders: Int32Array, rate?: number, seqBase = 0): Promise<SendResult> {
     const multi = this.byPath.get(MULTI_PATH) ?? new Set<WebSocket>();
     const targets = (orderId: number): Iterable<WebSocket> => (stream === 'multi' ? multi : (this.byPath.get(`/ws/orders/${orderId}/`) ?? []));
     const full = (): boolean => {
@@ -129,7 +129,7 @@ export class BenchServer {
       const upTo = rate ? Math.min(orders.length, Math.floor(((now() - startedAt) / 1000) * rate) + 1) : Math.min(orders.length, i + 200);
       for (; i < upTo; i++) {
         const orderId = orders[i]!;
-        const text = this.frame(stream, orderId, i + 1);
+        const text = this.frame(stream, orderId, seqBase + i + 1);
         for (const ws of targets(orderId)) ws.send(text);
       }
       if (full()) {

@@ -94,6 +94,11 @@ class Harness {
   warnings: string[] = [];
   private removed = new Set<number>();
   private removedListeners = new Set<() => void>();
+  /** Main-thread long tasks (PerformanceObserver 'longtask'): start (epoch ms) and duration. */
+  private longTaskAt: number[] = [];
+  private longTaskDuration: number[] = [];
+  /** What a card shows, read from its element (`[data-card]`); a page with another card markup replaces it. */
+  cardText: (card: HTMLElement) => string = (card) => card.querySelector('b')?.textContent ?? '';
 
   /** React <Profiler onRender>: one call per card per commit that rendered it. */
   onRender = (_id: string, phase: string): void => {
@@ -122,6 +127,25 @@ class Harness {
   /** A card's mount effect. */
   mountedCard(): void {
     this.mounted += 1;
+  }
+
+  longTask(startTime: number, duration: number): void {
+    this.longTaskAt.push(performance.timeOrigin + startTime);
+    this.longTaskDuration.push(duration);
+  }
+
+  /** Long-task time (ms, whole tasks) that started within [from, until], epoch ms. */
+  longTasksBetween(from: number, until: number): { ms: number; count: number } {
+    let ms = 0;
+    let count = 0;
+    for (let i = 0; i < this.longTaskAt.length; i++) {
+      const at = this.longTaskAt[i]!;
+      if (at < from || at > until) continue;
+      // A task that runs past the window counts up to its end of the window only.
+      ms += Math.min(this.longTaskDuration[i]!, until - at);
+      count += 1;
+    }
+    return { ms, count };
   }
 
   tap(data: unknown): void {
@@ -259,7 +283,13 @@ class Harness {
     }
 
     const dom = this.checkDom();
+    const windowMs = until - options.from;
+    const longTasks = this.longTasksBetween(options.from, until);
     return {
+      windowMs: round(windowMs),
+      longTaskMs: round(longTasks.ms),
+      longTasks: longTasks.count,
+      longTaskShare: windowMs > 0 ? round(longTasks.ms / windowMs, 4) : null,
       renders: this.renders,
       ideal,
       framesReceived: n,
@@ -289,10 +319,10 @@ class Harness {
     const examples: string[] = [];
     let checked = 0;
     let wrong = 0;
-    for (const el of document.querySelectorAll<HTMLElement>('.card')) {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-card]')) {
       const index = Number(el.dataset['card']);
       const want = textOf(expected ? expected[index]! : -1);
-      const got = el.querySelector('b')?.textContent ?? '';
+      const got = this.cardText(el);
       checked += 1;
       if (got !== want) {
         wrong += 1;
@@ -315,6 +345,8 @@ class Harness {
     this.commitSeq = [];
     this.commitAt = [];
     this.frames = [];
+    this.longTaskAt = [];
+    this.longTaskDuration = [];
   }
 
   /** Unmount card `index` (the socket budget check frees a slot this way). */
@@ -360,6 +392,15 @@ declare global {
   }
 }
 window.__bench = bench;
+
+// Main-thread long tasks (≥ 50 ms), kept with their start so a run sums those in its window.
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTask(entry.startTime, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  /* no Long Tasks API: longTaskMs stays 0 */
+}
 
 // Any uncaught error in the page is reported with the run (and makes it count as broken).
 window.addEventListener('error', (event) => bench.error('page', String(event.error?.stack ?? event.message)));

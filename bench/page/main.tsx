@@ -3,10 +3,10 @@
  * `useCardStatus` (from the variant module, `@variant`) differs: the kit's hooks or
  * react-use-websocket. Built once per variant by bench/lib/build.ts.
  */
-import { Profiler, useLayoutEffect, useSyncExternalStore, type ReactElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { useLayoutEffect, type ReactElement } from 'react';
 import { Root, useCardStatus } from '@variant';
-import { bench, config } from './harness';
+import { mountCards } from './cardList';
+import { bench } from './harness';
 
 function CardView({ index, orderId, status }: { index: number; orderId: number; status: string | undefined }): ReactElement {
   useLayoutEffect(() => bench.mountedCard(), []);
@@ -23,21 +23,4 @@ function Card({ index, orderId }: { index: number; orderId: number }): ReactElem
   return <CardView index={index} orderId={orderId} status={status} />;
 }
 
-const cards = Array.from({ length: config.cards }, (_, index) => ({ index, orderId: config.sameOrder ? 1 : index + 1 }));
-
-function App(): ReactElement {
-  const removed = useSyncExternalStore(bench.subscribeRemoved, bench.getRemoved);
-  return (
-    <Root>
-      {cards.map(({ index, orderId }) =>
-        removed.has(index) ? null : (
-          <Profiler key={index} id={String(index)} onRender={bench.onRender}>
-            <Card index={index} orderId={orderId} />
-          </Profiler>
-        ),
-      )}
-    </Root>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+mountCards(Root, Card, bench.onRender);

@@ -4,14 +4,8 @@
  * message is about updates; `lastJsonMessage` for the value.
  */
 import { Fragment, useRef, type ReactElement, type ReactNode } from 'react';
-import * as ruw from 'react-use-websocket';
 import { config } from '../harness';
-
-// react-use-websocket ships CommonJS only. In a "type": "module" package the bundler gives
-// its default import Node's meaning (module.exports); the hook is that object's `default`.
-type UseWebSocket = typeof ruw.default;
-const exported = ruw.default as UseWebSocket | { default: UseWebSocket };
-const useWebSocket: UseWebSocket = typeof exported === 'function' ? exported : exported.default;
+import { useWebSocket } from '../ruwHook';
 
 interface OrderFrame {
   order_id: number;
