@@ -59,6 +59,11 @@ export function createToastGroups(): ToastGroups {
         const pending = entry.pending;
         entry.pending = null;
         if (!pending || entries.get(group) !== entry) return;
+        // Closed while the update waited: a later event opens a new toast instead.
+        if (!toast.isActive(entry.id, pending.containerId)) {
+          forget(group, entry);
+          return;
+        }
         entry.last = Date.now();
         toast.update(entry.id, pending);
       };
