@@ -8,8 +8,9 @@ export interface OrderCardProps extends Omit<OrderCardViewProps, 'order' | 'stat
   /** How long after the socket opened, with no snapshot, to leave Loading for "No data from the server", in ms. @default 5000 */
   notFoundAfter?: number;
   /**
-   * How long a change stays highlighted, in ms: `data-changed` is set and the ring fades out,
-   * in the render that shows the change (no second render; reduced motion: no fade). 0 turns it off. @default 1500
+   * How long a change stays highlighted, in ms: `data-changed` is set in the render that shows
+   * the change (no second render) and removed this long after the latest change, when the ring
+   * fades out (reduced motion: no fade). 0 turns it off. @default 1500
    */
   highlightFor?: number;
 }
@@ -33,6 +34,6 @@ function LiveOrderCard({ orderId, notFoundAfter = 5000, highlightFor = 1500, ...
     return () => clearTimeout(timer);
   }, [order, status, notFoundAfter]);
 
-  // The first snapshot is not a change (the view flashes from the second value of changeKey on).
+  // The first snapshot is not a change: the view highlights from the second value of changeKey on.
   return <OrderCardView {...rest} orderId={orderId} order={order} status={status} error={error} notFound={notFound && !order} changeKey={lastEvent} highlightFor={highlightFor} />;
 }

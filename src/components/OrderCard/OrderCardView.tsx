@@ -27,16 +27,17 @@ export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'artic
   error?: string | null;
   /**
    * Show the change highlight (`data-changed`) for as long as this is true. A live card
-   * flashes through `changeKey` instead, without re-rendering. @default false
+   * highlights through `changeKey` instead, without re-rendering. @default false
    */
   highlight?: boolean;
   /**
-   * Flash the card when this value changes (not on its first value), e.g. the order's last
-   * event: `data-changed` is set and the highlight fades out over `highlightFor` ms, in the
-   * same commit as the change and without a second render. @default undefined (no flash)
+   * Highlight the card when this value changes (not on its first value), e.g. the order's
+   * last event: `data-changed` is set in the same commit as the change, without a second
+   * render, and removed `highlightFor` ms after the latest change (the ring then fades out).
+   * @default undefined (no highlight)
    */
   changeKey?: unknown;
-  /** How long a flash from `changeKey` lasts, in ms. 0 turns it off. @default 1500 */
+  /** How long the highlight from `changeKey` stays after the latest change, in ms. 0 turns it off. @default 1500 */
   highlightFor?: number;
   /** ISO 4217 code for prices. @default 'USD' */
   currency?: string;
