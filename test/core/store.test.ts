@@ -186,13 +186,15 @@ describe('one bad entry never loses its batch', () => {
 });
 
 describe('admins online', () => {
-  it('applies 50,000 joins and leaves in one batch within the cap, keeping this user listed', () => {
+  it('applies 50,000 joins and leaves in one batch within the cap, keeping this user and the latest listed', () => {
     const limits = slicesWith({ admin: { admins: 100 } });
     const entries: StoreEntry[] = [{ endpoint: 'admin', event: { kind: 'session/established', userId: 'me', username: 'me', user: { id: 'me', username: 'me' } } }];
     for (let i = 0; i < 50_000; i += 1) entries.push({ endpoint: 'admin', event: { kind: i % 3 === 2 ? 'admin/left' : 'admin/joined', userId: `u${i % 3 === 2 ? i - 1 : i}`, username: `u${i}` } });
     const state = reduceBatch(initialState(), entries, limits);
     const ids = Object.keys(state.admin.admins);
-    expect(ids).toHaveLength(100);
+    // Trimmed a tenth of the cap at a time.
+    expect(ids.length).toBeLessThanOrEqual(100);
+    expect(ids.length).toBeGreaterThanOrEqual(90);
     expect(ids).toContain('me');
     expect(ids).toContain('u49998');
     expect(state.admin.admins['u49998']).toEqual({ id: 'u49998', username: 'u49998' });

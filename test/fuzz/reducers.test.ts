@@ -35,7 +35,8 @@ const event: fc.Arbitrary<StoreEntry> = fc.oneof<fc.Arbitrary<StoreEntry>[]>(
   order.map((o) => ({ endpoint: 'timing', event: { kind: 'order/replace', order: o } })),
   // Chat
   fc.tuple(message, fc.option(id, { nil: undefined })).map(([m, receiverId]) => ({ endpoint: 'chat', event: { kind: 'chat/received', message: m, receiverId } })),
-  message.map((m) => ({ endpoint: 'chat', event: { kind: 'chat/queued', message: { ...m, own: true, state: 'queued' } } })),
+  // An own message is queued before the server numbered it.
+  message.map((m) => ({ endpoint: 'chat', event: { kind: 'chat/queued', message: { ...m, id: null, own: true, state: 'queued' } } })),
   fc.tuple(id, fc.boolean()).map(([clientId, rest]) => ({ endpoint: 'chat', event: { kind: 'chat/sending', clientId, rest } })),
   fc.tuple(id, fc.option(id, { nil: undefined }), fc.option(isoTime, { nil: undefined })).map(([serverId, clientId, timestamp]) => ({ endpoint: 'chat', event: { kind: 'chat/ack', serverId, clientId, timestamp } })),
   fc.tuple(text, fc.option(id, { nil: undefined })).map(([error, clientId]) => ({ endpoint: 'chat', event: { kind: 'chat/rejected', error, clientId } })),

@@ -1,5 +1,5 @@
 import type { CoreEvent, StoreEntry } from '../../core/events';
-import { draftRecord, has, put, record, remove, trimRecord } from '../../core/store/records';
+import { draftRecord, has, put, record, remove, slackOf, trimRecord } from '../../core/store/records';
 import type { StoreSlice } from '../../core/store/types';
 import type { OrderEvent } from '../orders/types';
 import type { ActivityEntry, AdminEvent, AdminSlice, AdminUser } from './types';
@@ -19,7 +19,10 @@ export interface AdminCaps {
   activity: number;
   /** Pending users kept. Default 1000. */
   pendingUsers: number;
-  /** Admins online kept; past it the earliest listed are dropped (never this user or the one who just joined). Default 1000. */
+  /**
+   * Admins online kept; past it the earliest listed are dropped, a tenth of the cap at a time
+   * (never this user or the one who just joined). Default 1000.
+   */
   admins: number;
 }
 
@@ -75,7 +78,7 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
       const admins = draftRecord(slice.admins);
       if (event.kind === 'admin/joined') {
         put(admins, event.userId, { id: event.userId, username: event.username });
-        trimRecord(admins, caps.admins, event.userId, slice.me?.id);
+        trimRecord(admins, caps.admins, [event.userId, slice.me?.id], slackOf(caps.admins));
       } else remove(admins, event.userId);
       return { ...slice, admins };
     }
@@ -84,7 +87,7 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
       if (!user || entry.endpoint !== 'admin') return slice;
       const admins = draftRecord(slice.admins);
       put(admins, user.id, { id: user.id, username: user.username });
-      trimRecord(admins, caps.admins, user.id);
+      trimRecord(admins, caps.admins, [user.id], slackOf(caps.admins));
       return { ...slice, me: user, admins };
     }
     case 'order/upsert':

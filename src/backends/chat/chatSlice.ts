@@ -1,6 +1,6 @@
 import type { StoreEntry } from '../../core/events';
 import { writable } from '../../core/store/batchDraft';
-import { draftRecord, has, own, put, record, remove, sizeOf, trimRecord, withEntries, withoutEntry } from '../../core/store/records';
+import { draftRecord, has, own, put, record, remove, sizeOf, slackOf, trimRecord, withEntries, withoutEntry } from '../../core/store/records';
 import type { SliceLimits, StoreSlice } from '../../core/store/types';
 import type { ChatConversation, ChatEvent, ChatMessage, ChatSlice } from './types';
 
@@ -46,8 +46,9 @@ export interface ChatCaps {
   messages: number;
   /**
    * Conversations kept: peers with messages, and the entries of `history`, `typing`,
-   * `presence`, `names` and the inbox's items. Past it the conversation whose newest message
-   * is the oldest is forgotten (it is loaded again when opened). Default 500.
+   * `presence`, `names` and the inbox's items. Past it the conversations whose newest
+   * messages are the oldest are forgotten, a tenth of the cap at a time (a conversation is
+   * loaded again when opened). Default 500.
    */
   peers: number;
 }
@@ -67,16 +68,14 @@ function closer(local: string, server: string | undefined): string {
   return !server || (server.slice(0, 16) === local.slice(0, 16) && server.slice(16, 23) === ':00.000') ? local : server;
 }
 
-/** The timestamp of a conversation's newest message ('' when it has none). */
+/** The timestamp of a conversation's newest message ('' when it has none): lists are kept in time order. */
 function newest(list: readonly ChatMessage[]): string {
-  let latestAt = '';
-  for (const m of list) if (m.timestamp > latestAt) latestAt = m.timestamp;
-  return latestAt;
+  return list[list.length - 1]?.timestamp ?? '';
 }
 
 /**
  * `slice` with `list` as the conversation with `peerId`. A new peer past `caps.peers` makes
- * room by forgetting the conversation whose newest message is the oldest (its messages,
+ * room by forgetting the conversations whose newest messages are the oldest (their messages,
  * history and typing entries). Within a batch the peers record is updated in place.
  */
 function withPeer(slice: ChatSlice, peerId: string, list: ChatMessage[], caps: ChatCaps): ChatSlice {
@@ -85,22 +84,23 @@ function withPeer(slice: ChatSlice, peerId: string, list: ChatMessage[], caps: C
   const byPeer = draftRecord(slice.byPeer);
   put(byPeer, peerId, list);
   let next: ChatSlice = { ...slice, byPeer };
-  if (!known && sizeOf(byPeer) > Math.max(1, caps.peers)) {
-    const peers = Object.keys(byPeer);
-    let excess = peers.length - Math.max(1, caps.peers);
-    while (excess > 0) {
-      let oldest: string | null = null;
-      let oldestAt = '\uffff';
-      for (const peer of peers) {
-        if (peer === peerId || !has(byPeer, peer)) continue;
-        const at = newest(byPeer[peer]!);
-        if (at < oldestAt) [oldest, oldestAt] = [peer, at];
-      }
-      if (oldest === null) break;
-      remove(byPeer, oldest);
-      next = { ...next, history: withoutEntry(next.history, oldest), typing: withoutEntry(next.typing, oldest) };
-      excess -= 1;
+  const cap = Math.max(1, caps.peers);
+  if (!known && sizeOf(byPeer) > cap) {
+    // The oldest conversations go, a tenth of the cap at a time: one pass over the peers
+    // per that many new ones, not one per new peer.
+    const excess = sizeOf(byPeer) - Math.max(1, cap - slackOf(cap));
+    const oldest = Object.keys(byPeer)
+      .filter((peer) => peer !== peerId)
+      .map((peer) => [peer, newest(byPeer[peer]!)] as const)
+      .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
+      .slice(0, excess);
+    let { history, typing } = next;
+    for (const [peer] of oldest) {
+      remove(byPeer, peer);
+      if (has(history, peer)) remove((history = draftRecord(history)), peer);
+      if (has(typing, peer)) remove((typing = draftRecord(typing)), peer);
     }
+    next = { ...next, history, typing };
   }
   return next;
 }
@@ -110,7 +110,7 @@ function withCapped<V>(target: Record<string, V>, key: string, value: V, cap: nu
   const known = has(target, key);
   const next = draftRecord(target);
   put(next, key, value);
-  if (!known) trimRecord(next, cap, key);
+  if (!known) trimRecord(next, cap, [key], slackOf(cap));
   return next;
 }
 

@@ -81,17 +81,26 @@ export function withEntries<V>(from: Readonly<Record<string, V>>, entries: Reado
 
 /**
  * Drop the first entries of `target` (in key order: integer-like keys first, then the others
- * in insertion order) until it holds at most `cap`, never those in `keep`. Changes `target` in place: call it only on a record just copied (or a batch draft).
+ * in insertion order) once it holds more than `cap`, never those in `keep`. With `slack` it
+ * drops that many more at once, so a record that stays at its cap under a stream of new keys
+ * lists its keys once per `slack` additions rather than on every one. Changes `target` in
+ * place: call it only on a record just copied (or a batch draft).
  */
-export function trimRecord(target: Record<string, unknown>, cap: number, ...keep: (string | null | undefined)[]): void {
-  let excess = sizeOf(target) - Math.max(0, cap);
-  if (excess <= 0) return;
+export function trimRecord(target: Record<string, unknown>, cap: number, keep: readonly (string | null | undefined)[] = [], slack = 0): void {
+  const size = sizeOf(target);
+  if (size <= cap) return;
+  let excess = size - Math.max(0, cap - Math.max(0, Math.floor(slack)));
   const keys = Object.keys(target);
   for (let i = 0; excess > 0 && i < keys.length; i += 1) {
     if (keep.includes(keys[i])) continue;
     remove(target, keys[i]!);
     excess -= 1;
   }
+}
+
+/** The slack of a cap: a tenth of it, so trimming costs O(1) amortised per new key. */
+export function slackOf(cap: number): number {
+  return Math.floor(cap / 10);
 }
 
 /**
