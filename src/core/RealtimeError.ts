@@ -13,31 +13,24 @@ export type RealtimeErrorCode =
   | 'heartbeat-timeout'
   | 'invalid-options';
 
-/** Fields of an error worth keeping on a redacted copy (Node's system errors, HTTP libraries). */
-const KEPT = ['code', 'errno', 'syscall', 'status'] as const;
-
 /**
- * A copy of `cause` that can hold no token: an Error becomes an Error with the same name and
- * its message, stack and `code`-like fields redacted (its own `cause` too, a few levels deep);
- * a string is redacted; other objects become their redacted text. The original is not kept:
- * an app's exception ("refresh failed for <token>") or a platform's ("bad URL ws://…?token=…")
- * would otherwise carry the token past `onError`'s message. Never throws.
+ * A copy of `cause` that can hold no token: an error (anything with a string `message`) becomes
+ * an Error with its name, message, stack and `code` redacted, and its own `cause` copied the same
+ * way, a few levels deep; a string is redacted; other objects are dropped. The original is not
+ * kept: an app's exception ("refresh failed for <token>") or a platform's ("bad URL
+ * ws://…?token=…") would otherwise carry the token past `onError`'s message. Never throws.
  */
 function redactedCause(cause: unknown, depth = 0): unknown {
   if (cause === undefined || cause === null || cause instanceof RealtimeError) return cause;
   try {
-    if (typeof cause !== 'object' && typeof cause !== 'function') return typeof cause === 'string' ? redact(cause) : cause;
-    if (depth >= 4) return undefined;
-    const source = cause as Record<string, unknown>;
-    if (!(cause instanceof Error) && typeof source['message'] !== 'string') return redact(JSON.stringify(cause) ?? String(cause));
-    const nested = redactedCause(source['cause'], depth + 1);
-    const copy = new Error(redact(String(source['message'] ?? '')), nested === undefined ? undefined : { cause: nested });
-    copy.name = redact(String(source['name'] ?? 'Error'));
-    copy.stack = typeof source['stack'] === 'string' ? redact(source['stack']) : `${copy.name}: ${copy.message}`;
-    for (const key of KEPT) {
-      const value = source[key];
-      if (typeof value === 'string' || typeof value === 'number') Object.assign(copy, { [key]: typeof value === 'string' ? redact(value) : value });
-    }
+    if (typeof cause !== 'object') return typeof cause === 'string' ? redact(cause) : cause;
+    const source = cause as { name?: unknown; message?: unknown; stack?: unknown; cause?: unknown; code?: unknown };
+    if (depth > 3 || typeof source.message !== 'string') return undefined;
+    const nested = redactedCause(source.cause, depth + 1);
+    const copy = new Error(redact(source.message), nested === undefined ? undefined : { cause: nested });
+    copy.name = redact(String(source.name ?? 'Error'));
+    copy.stack = redact(String(source.stack ?? `${copy.name}: ${copy.message}`));
+    if (typeof source.code === 'string' || typeof source.code === 'number') Object.assign(copy, { code: typeof source.code === 'string' ? redact(source.code) : source.code });
     return copy;
   } catch {
     return undefined;

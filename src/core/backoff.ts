@@ -48,7 +48,7 @@ export const reconnectDefaults: ResolvedReconnect = {
 };
 
 const timers = { minDelay: MAX_TIMER_MS, maxDelay: MAX_TIMER_MS, connectTimeout: MAX_TIMER_MS, giveUpAfter: MAX_TIMER_MS };
-const why = { minDelay: TIMER_LIMIT, maxDelay: TIMER_LIMIT, connectTimeout: TIMER_LIMIT, giveUpAfter: `${TIMER_LIMIT}; Infinity keeps trying for ever` };
+const why = { minDelay: TIMER_LIMIT, maxDelay: TIMER_LIMIT, connectTimeout: TIMER_LIMIT, giveUpAfter: TIMER_LIMIT };
 
 /**
  * Validate options, naming the fix for each mistake: milliseconds and counts are numbers >= 0,

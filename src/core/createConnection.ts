@@ -154,7 +154,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       fail(
         new RealtimeError(
           'handshake-failed',
-          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} that did not connect; the last: ${last} Check that the server is up and accepts this client (its token and Origin), then call client.reconnect(); reconnect.giveUpAfter sets how long to keep trying.`,
+          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} (reconnect.giveUpAfter); the last: ${last} Check the server, the token and the Origin, then call client.reconnect().`,
           { endpoint: key },
         ),
       );
@@ -267,7 +267,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (isFinished()) return;
     reason = redact(reason);
     if (permanent) {
-      return fail(new RealtimeError('connection-failed', `${key}: ${options.url} cannot be dialled: ${reason.replace(/\.$/, '') || 'refused by the platform'}. Fix the backend's url or path (backends.<name>.url, .path), then call client.reconnect().`, { endpoint: key }));
+      return fail(new RealtimeError('connection-failed', `${key}: ${options.url} cannot be dialled: ${reason.replace(/\.$/, '')}. Fix the backend's url or path.`, { endpoint: key }));
     }
     // A refusal the server stated after the stream opened is a refused handshake, with its reason.
     if (refusal !== null) [wasOpen, reason, refusals, refusal] = [false, refusal, refusals + 1, null];
@@ -371,14 +371,14 @@ function duration(ms: number): string {
 }
 
 /**
- * An event whose diagnostic text (a `server/error` message, any event's top-level `error` or
- * `reason`) is redacted: a server that quotes the socket URL back (`?token=…`) in an error frame
- * must not put the token in the store. Content fields (chat text, order messages) are left alone.
+ * An event whose top-level `message`, `error` and `reason` texts (a `server/error`'s message, a
+ * refusal's reason, a rejected chat message's error) are redacted: a server that quotes the
+ * socket URL back (`?token=…`) must not put the token in the store. Nested content (a chat
+ * message's text) is left alone.
  */
 function redactEvent(event: StoreEvent): StoreEvent {
-  const fields = event.kind === 'server/error' ? ['message', 'error', 'reason'] : ['error', 'reason'];
   let out = event;
-  for (const field of fields) {
+  for (const field of ['message', 'error', 'reason']) {
     const value = event[field];
     if (typeof value === 'string' && redact(value) !== value) out = { ...out, [field]: redact(value) };
   }

@@ -51,10 +51,10 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   const reconnect = resolveReconnect(options.reconnect);
   // Whole milliseconds a timer can wait: a fraction, Infinity or more than 2^31 - 1 ms would fire
   // at once and make a healthy socket look dead.
-  const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat', { interval: MAX_TIMER_MS, timeout: MAX_TIMER_MS }, { interval: `${TIMER_LIMIT}; pass heartbeat: false for none`, timeout: TIMER_LIMIT });
+  const heartbeat = options.heartbeat !== false && resolveLimits({ interval: 25_000, timeout: 10_000 }, options.heartbeat, 'heartbeat', { interval: MAX_TIMER_MS, timeout: MAX_TIMER_MS }, { interval: TIMER_LIMIT, timeout: TIMER_LIMIT });
   // Refused above the dialects' own cap rather than accepted and not honoured: every dialect
   // decodes through validation's decodeFrame, which rejects frames over MAX_FRAME_CHARS.
-  const limits = resolveLimits(coreLimits, options.limits, 'limits', { maxFrameChars: MAX_FRAME_CHARS }, { maxFrameChars: 'every dialect decodes with that cap (MAX_FRAME_CHARS), so a larger frame would be refused anyway' });
+  const limits = resolveLimits(coreLimits, options.limits, 'limits', { maxFrameChars: MAX_FRAME_CHARS }, { maxFrameChars: "the dialects' cap (MAX_FRAME_CHARS)" });
   const releaseDelay = options.releaseDelay;
   if (releaseDelay !== undefined && !(typeof releaseDelay === 'number' && releaseDelay >= 0 && releaseDelay <= MAX_TIMER_MS)) {
     throw new TypeError(`releaseDelay must be a number of ms from 0 to ${MAX_TIMER_MS} (got ${String(releaseDelay)}).`);
@@ -123,12 +123,10 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     if (known && known.definition === definition) return known.resolved as ResolvedBackend<B>;
     // ':' joins a backend's name and its parameter in endpoint keys (`orders:42`): a backend
     // named `notifications:1` would share its socket, state and errors with notifications' id 1.
-    if (typeof name === 'string' && name.includes(':')) throw new TypeError(`A backend name must not contain ":" (got ${JSON.stringify(name)}): it separates the name from the parameter in endpoint keys (name:42). Rename the backend.`);
+    if (typeof name === 'string' && name.includes(':')) throw new TypeError(`A backend name must not contain ":" (got ${JSON.stringify(name)}): it would collide with endpoint keys (name:42). Rename the backend.`);
     const resolved = typeof name === 'string' && name ? resolve(definition) : undefined;
     if (!resolved?.path || !resolved.dialect) throw new TypeError(`A backend needs a name, a path and a dialect: { name, path, dialect } (got ${JSON.stringify(name) ?? 'no name'}).`);
-    for (const [field, value] of [['path', resolved.path], ['url', resolved.url]] as const) {
-      if (typeof value === 'string' && value.includes('#')) throw new TypeError(`backends.${name}.${field} must not contain "#": a socket URL has no fragment (got ${JSON.stringify(redact(value))}).`);
-    }
+    if (`${resolved.path}${resolved.url}`.includes('#')) throw new TypeError(`backends.${name}: a socket path or url must not contain "#" (a socket URL has no fragment).`);
     const own = options.backends?.[definition.name]?.limits;
     if (own && !resolved.slices?.some((slice) => slice.key === definition.name)) throw new TypeError(`backends.${definition.name}.limits: this backend has no caps to set.`);
     for (const slice of resolved.slices ?? []) register(slice, resolveLimits(slice.limits ?? {}, options.backends?.[slice.key]?.limits, `backends.${slice.key}.limits`));
@@ -222,7 +220,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
       // mount). Throwing there would take down the whole tree through an error boundary, for a
       // socket nobody could read. Nothing opens; development builds say so once.
       if (disposed) {
-        if (!warnedDisposed) devWarn('subscribe() on a disposed client opens nothing. Create a new client (a <RealtimeProvider options={…}> makes one per mount) and pass it to the provider.');
+        if (!warnedDisposed) devWarn('subscribe() on a disposed client opens nothing: use a new client.');
         warnedDisposed = true;
         return () => undefined;
       }
@@ -245,7 +243,7 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     send(ref, command, rawParam, tag) {
       // A throw, unlike subscribe: sends come from the app's handlers, which expect one when
       // nothing can take the command (as when nothing is subscribed), and must not lose it silently.
-      if (disposed) throw new RealtimeError('connection-failed', 'cannot send: this client was disposed, and its sockets with it. Send through a client that is in use (a new one after dispose()).');
+      if (disposed) throw new RealtimeError('connection-failed', 'cannot send: this client was disposed; use a new client.');
       const name = lookup(ref).name;
       const key = keyOf(name, normalizeParam(rawParam));
       const connection = pool.get(key);

@@ -42,4 +42,4 @@ export function resolveLimits<L extends Record<string, number>>(defaults: L, ove
 }
 
 /** Why a delay is capped at {@link MAX_TIMER_MS}, for error messages. */
-export const TIMER_LIMIT = 'the longest a timer can wait (a longer delay fires at once)';
+export const TIMER_LIMIT = 'a longer timer fires at once';

@@ -34,7 +34,7 @@ describe('a handshake refused for ever (a real server answering 403)', () => {
     expect(errors.map((e) => e.code)).toEqual(['handshake-failed', 'handshake-failed']);
     expect(errors[0]!.message).toMatch(/^admin: the handshake to ws:\/\/127\.0\.0\.1:\d+\/ws\/admin\/dashboard\/ failed before the socket opened\. The token was refused or the Origin is not allowed/);
     expect(errors[1]!.message).toMatch(
-      new RegExp(`^admin: gave up after ${attempts} attempts in 600 ms that did not connect; the last: the handshake to ws://127\\.0\\.0\\.1:\\d+/ws/admin/dashboard/ failed before the socket opened\\. .* Check that the server is up and accepts this client \\(its token and Origin\\), then call client\\.reconnect\\(\\); reconnect\\.giveUpAfter sets how long to keep trying\\.$`),
+      new RegExp(`^admin: gave up after ${attempts} attempts in 600 ms \\(reconnect\\.giveUpAfter\\); the last: the handshake to ws://127\\.0\\.0\\.1:\\d+/ws/admin/dashboard/ failed before the socket opened\\. .* Check the server, the token and the Origin, then call client\\.reconnect\\(\\)\\.$`),
     );
     expect(client.connectionState(adminBackend)).toMatchObject({ status: 'failed', error: errors[1]!.message });
     expect(statuses).toContain('reconnecting');
@@ -137,7 +137,7 @@ describe('with the default reconnect options', () => {
       await vi.advanceTimersByTimeAsync(11_000);
       expect(client.connectionState(adminBackend)?.status).toBe('failed');
       expect(errors).toHaveLength(2);
-      expect(errors[1]!.message).toMatch(/^admin: gave up after \d+ attempts in 60 s that did not connect/);
+      expect(errors[1]!.message).toMatch(/^admin: gave up after \d+ attempts in 60 s \(reconnect\.giveUpAfter\); the last: the handshake to ws:\/\/127\.0\.0\.1:9\/ws\/admin\/dashboard\/ failed before the socket opened\./);
       // The last attempt started by the deadline, not a backoff step (up to 30 s) past it.
       expect(dials.at(-1)! - start).toBeLessThanOrEqual(60_000);
       client.dispose();

@@ -25,7 +25,7 @@ function outboxOf(client: RealtimeClient): Outbox {
 
 /** Like client.send: a disposed client takes nothing (no socket, no REST post), and says so. */
 function refuseDisposed(client: RealtimeClient, what: string): void {
-  if (client.disposed) throw new RealtimeError('connection-failed', `${what}: this client was disposed, and its sockets with it. Send through a client that is in use (a new one after dispose()).`);
+  if (client.disposed) throw new RealtimeError('connection-failed', `${what}: this client was disposed; use a new client.`);
 }
 
 function dispatch(client: RealtimeClient, event: ChatEvent): void {
