@@ -36,7 +36,10 @@ export interface RealtimeClientOptions {
    * Applied when the backend is first used. @default none (each backend's documented set-up)
    */
   backends?: Record<string, BackendOptions>;
-  /** Reconnect timing. @default 1 s min, 30 s max, growth 2, unlimited retries */
+  /**
+   * Reconnect timing, and when to give up. @default 1 s min, 30 s max, growth 2; `failed` after
+   * 60 s without a connection (`giveUpAfter`) or 3 refusals the server states (`maxRefusals`)
+   */
   reconnect?: ReconnectOptions;
   /** Heartbeat for dialects with a ping, or `false` to switch it off. @default 25 s interval, 10 s timeout */
   heartbeat?: HeartbeatOptions | false;
