@@ -97,14 +97,13 @@ describe.each(wireDialects.map((d) => [d.name, d] as const))('hostile frames: %s
         tally[kind] += 1;
         n += 1;
         const result = entry.dialect.parse(frame);
-        expect(typeof result.ok).toBe('boolean');
+        // Plain checks rather than `expect` per run: 10,000 runs per dialect stay cheap.
         if (result.ok) {
           tally.accepted += 1;
-          expect(Array.isArray(result.events)).toBe(true);
-          for (const event of result.events) expect(typeof event.kind).toBe('string');
+          if (!Array.isArray(result.events) || !result.events.every((event) => typeof event.kind === 'string')) throw new Error(`parse returned events without a kind: ${JSON.stringify(result)}`);
         } else {
           tally.rejected += 1;
-          expect(typeof result.error).toBe('string');
+          if (result.ok !== false || typeof result.error !== 'string') throw new Error(`parse returned neither events nor an error: ${String(result)}`);
         }
         const before = `s${n}a`;
         const after = `s${n}b`;
@@ -115,12 +114,13 @@ describe.each(wireDialects.map((d) => [d.name, d] as const))('hostile frames: %s
         ];
         const thrown: unknown[] = [];
         const state = reduceBatch(start, batch, slices, (error) => thrown.push(error));
-        expect(thrown).toEqual([]);
-        expect(sentinel.landed(state, before), 'the valid frame before the hostile one was lost').toBe(true);
-        expect(sentinel.landed(state, after), 'the valid frame after the hostile one was lost').toBe(true);
-        expect(brokenInvariants(state)).toEqual([]);
+        if (thrown.length) throw new Error(`a reducer threw: ${String(thrown[0])}`);
+        if (!sentinel.landed(state, before)) throw new Error('the valid frame before the hostile one was lost');
+        if (!sentinel.landed(state, after)) throw new Error('the valid frame after the hostile one was lost');
+        const broken = brokenInvariants(state);
+        if (broken.length) throw new Error(`broken invariants: ${broken.join('; ')}`);
         // Pollution stays: looking every 50 runs (and at the end) finds it at a tenth of the cost.
-        if (n % 50 === 0) expect(prototypeChanges(prototypes)).toEqual([]);
+        if (n % 50 === 0 && prototypeChanges(prototypes).length) throw new Error(`a prototype changed: ${prototypeChanges(prototypes).join(', ')}`);
       }),
       { numRuns: RUNS },
     );

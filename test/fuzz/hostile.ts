@@ -199,51 +199,52 @@ function ownKeys(target: object): string[] {
 /** Every broken invariant of `state`, described (empty when all hold). */
 export function brokenInvariants(state: RealtimeState, limits = fuzzLimits): string[] {
   const broken: string[] = [];
-  const check = (ok: boolean, what: string): void => void (ok || broken.push(what));
+  // Messages are built only for a broken invariant: this runs after every fuzz run.
+  const check = (ok: boolean, what: string | (() => string)): void => void (ok || broken.push(typeof what === 'string' ? what : what()));
   const { orders, chat, notifications, admin } = state;
   // Orders: every stored order is listed once, within the cap, with a sane progress.
-  check(duplicates(orders.ids).length === 0, `orders.ids has duplicates: ${duplicates(orders.ids).join(',')}`);
-  check(orders.ids.length <= limits.orders.orders, `orders.ids over the cap: ${orders.ids.length}`);
+  check(duplicates(orders.ids).length === 0, () => `orders.ids has duplicates: ${duplicates(orders.ids).join(',')}`);
+  check(orders.ids.length <= limits.orders.orders, () => `orders.ids over the cap: ${orders.ids.length}`);
   const stored = ownKeys(orders.byId);
-  check(stored.length === orders.ids.length && orders.ids.every((id) => Object.hasOwn(orders.byId, id)), `orders.byId (${stored.join(',')}) does not match orders.ids (${orders.ids.join(',')})`);
+  check(stored.length === orders.ids.length && orders.ids.every((id) => Object.hasOwn(orders.byId, id)), () => `orders.byId (${stored.join(',')}) does not match orders.ids (${orders.ids.join(',')})`);
   check(ownKeys(orders.lastEvent).every((id) => Object.hasOwn(orders.byId, id)), 'orders.lastEvent holds an order that is not stored');
   for (const id of stored) {
     const order = orders.byId[id]!;
-    check(typeof order === 'object' && order !== null && typeof order.id === 'string', `order ${id} is not an order`);
+    check(typeof order === 'object' && order !== null && typeof order.id === 'string', () => `order ${id} is not an order`);
     const p = order.progress;
-    check(p === undefined || p === null || (typeof p === 'number' && p >= 0 && p <= 100), `order ${id} progress out of range: ${String(p)}`);
+    check(p === undefined || p === null || (typeof p === 'number' && p >= 0 && p <= 100), () => `order ${id} progress out of range: ${String(p)}`);
   }
   // Chat: per peer within the cap, no duplicates, and the number of peers capped.
   const peers = ownKeys(chat.byPeer);
-  check(peers.length <= limits.chat.peers, `chat peers over the cap: ${peers.length}`);
+  check(peers.length <= limits.chat.peers, () => `chat peers over the cap: ${peers.length}`);
   for (const peer of peers) {
     const list = chat.byPeer[peer]!;
-    check(Array.isArray(list), `chat.byPeer[${peer}] is not a list`);
+    check(Array.isArray(list), () => `chat.byPeer[${peer}] is not a list`);
     if (!Array.isArray(list)) continue;
-    check(list.length <= limits.chat.messages, `chat.byPeer[${peer}] over the cap: ${list.length}`);
-    check(list.every((m) => m.peerId === peer), `chat.byPeer[${peer}] holds another peer's message`);
-    check(duplicates(list.filter((m) => m.id !== null).map((m) => m.id)).length === 0, `chat.byPeer[${peer}] has duplicate ids`);
-    check(duplicates(list.map((m) => m.clientId)).length === 0, `chat.byPeer[${peer}] has duplicate client ids`);
+    check(list.length <= limits.chat.messages, () => `chat.byPeer[${peer}] over the cap: ${list.length}`);
+    check(list.every((m) => m.peerId === peer), () => `chat.byPeer[${peer}] holds another peer's message`);
+    check(duplicates(list.filter((m) => m.id !== null).map((m) => m.id)).length === 0, () => `chat.byPeer[${peer}] has duplicate ids`);
+    check(duplicates(list.map((m) => m.clientId)).length === 0, () => `chat.byPeer[${peer}] has duplicate client ids`);
   }
-  for (const name of ['history', 'typing', 'presence', 'names'] as const) check(ownKeys(chat[name]).length <= limits.chat.peers, `chat.${name} over the cap`);
+  for (const name of ['history', 'typing', 'presence', 'names'] as const) check(ownKeys(chat[name]).length <= limits.chat.peers, () => `chat.${name} over the cap`);
   check(chat.conversations.items.length <= limits.chat.peers, 'chat conversations over the cap');
   check(chat.conversations.items.every((c) => Number.isInteger(c.unread) && c.unread >= 0), 'a conversation has a negative unread count');
   // Notifications.
   check(notifications.items.length <= limits.notifications.notifications, 'notifications over the cap');
   check(duplicates(notifications.items.map((n) => n.id)).length === 0, 'notifications have duplicate ids');
-  check(Number.isInteger(notifications.unreadCount) && notifications.unreadCount >= 0, `unreadCount is ${notifications.unreadCount}`);
+  check(Number.isInteger(notifications.unreadCount) && notifications.unreadCount >= 0, () => `unreadCount is ${notifications.unreadCount}`);
   check(notifications.bookings.length <= limits.notifications.bookings, 'bookings over the cap');
   // Admin.
   const admins = ownKeys(admin.admins);
-  check(admins.length <= limits.admin.admins, `admins over the cap: ${admins.length}`);
+  check(admins.length <= limits.admin.admins, () => `admins over the cap: ${admins.length}`);
   check(admins.every((id) => admin.admins[id]!.id === id), 'an admin is stored under another id');
   check(admin.activity.length <= limits.admin.activity, 'activity over the cap');
   check(duplicates(admin.activity.map((a) => a.id)).length === 0, 'activity has duplicate ids');
   check(admin.pendingUsers.length <= limits.admin.pendingUsers, 'pending users over the cap');
-  check(admin.pendingCount === null || (Number.isInteger(admin.pendingCount) && admin.pendingCount >= 0), `pendingCount is ${admin.pendingCount}`);
+  check(admin.pendingCount === null || (Number.isInteger(admin.pendingCount) && admin.pendingCount >= 0), () => `pendingCount is ${admin.pendingCount}`);
   // Records keyed by wire ids have no prototype to reach.
   for (const [name, value] of [['orders.byId', orders.byId], ['orders.lastEvent', orders.lastEvent], ['chat.byPeer', chat.byPeer], ['chat.history', chat.history], ['chat.typing', chat.typing], ['chat.presence', chat.presence], ['chat.names', chat.names], ['admin.admins', admin.admins]] as const) {
-    check(Object.getPrototypeOf(value) === null, `${name} has a prototype`);
+    check(Object.getPrototypeOf(value) === null, () => `${name} has a prototype`);
   }
   return broken;
 }
