@@ -152,6 +152,27 @@ describe('ChatPanel in Chromium with 10,000 messages (virtualised)', () => {
     expect(log.scrollTop).toBeGreaterThan(200_000);
     expect(screen.queryByRole('button', { name: /New messages/ })).toBeNull();
   });
+  it('keeps a reader paging back in place when an earlier page takes the conversation past virtualizeAfter', async () => {
+    const newer = hugeConversation.slice(9_920); // 80 messages: rendered in full
+    const { rerender } = render(panel(newer));
+    const log = screen.getByRole('log');
+    await settle();
+    log.scrollTop = 0;
+    await settle();
+    const watched = within(log).getByText(newer[2]!.text).closest('li')!;
+    const before = watched.getBoundingClientRect().top;
+    rerender(panel(hugeConversation.slice(9_880))); // 40 earlier: 120 in all
+    await settle();
+    await settle();
+    expect(Math.abs(watched.getBoundingClientRect().top - before)).toBeLessThan(2);
+    expect(within(log).getAllByRole('listitem')).toHaveLength(120);
+    // Back at the newest message, the long conversation is windowed.
+    log.scrollTop = log.scrollHeight;
+    await settle();
+    await settle();
+    expect(within(log).getAllByRole('listitem').length).toBeLessThan(60);
+    expect(within(log).getByText('Message 9999 from Sam')).toBeVisible();
+  });
 });
 
 describe('ChatPanel in Chromium: marking read and earlier messages', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { useCallback, useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { ChatHistoryState, ChatMessage, ChatTyping } from '../../backends/chat/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
@@ -128,7 +128,11 @@ export function ChatPanelView({
   const hintId = useId();
   const logRef = useRef<HTMLDivElement>(null);
   const state = panelState(messages, status, error, history);
-  const virtualize = messages.length > virtualizeAfter;
+  // Past the threshold the log is virtualised, but it switches only while the reader is at the
+  // bottom (or on opening): a reader paging back through history keeps the full list, and their
+  // place in it, until they return to the newest message.
+  const long = messages.length > virtualizeAfter;
+  const [virtualize, setVirtualize] = useState(long);
   // Set by the virtualised list: its height is an estimate, so it scrolls to the newest message itself.
   const toEndRef = useRef<(() => void) | null>(null);
   // Declared before stick-to-bottom: a reader pinned to the bottom stays there whatever was prepended.
@@ -141,11 +145,15 @@ export function ChatPanelView({
   const historyStatus = history?.status;
   const historyError = historyStatus === 'error';
   const loadOlderAtTop = useLoadOlderAtTop(logRef, history, onLoadOlder, state === 'ready', messages);
-  const { onScroll: stickOnScroll } = stick;
+  const { onScroll: stickOnScroll, isPinned } = stick;
+  useLayoutEffect(() => {
+    if (long !== virtualize && (!long || isPinned())) setVirtualize(long);
+  }, [long, virtualize, isPinned]);
   const onScroll = useCallback(() => {
     stickOnScroll();
     loadOlderAtTop();
-  }, [stickOnScroll, loadOlderAtTop]);
+    if (long && !virtualize && isPinned()) setVirtualize(true);
+  }, [stickOnScroll, loadOlderAtTop, long, virtualize, isPinned]);
 
   const { scrollToBottom } = stick;
   const send = useCallback(

@@ -15,6 +15,8 @@ export interface StickToBottom {
   onScroll(): void;
   /** Jump to the newest message and follow new ones again. */
   scrollToBottom(): void;
+  /** The reader is at the bottom, following new messages (call from handlers and effects). */
+  isPinned(): boolean;
 }
 
 /**
@@ -52,5 +54,7 @@ export function useStickToBottom(ref: RefObject<HTMLElement | null>, lastKey: st
     if (el) end(el, toEnd);
   }, [ref, toEnd]);
 
-  return { unseen, onScroll, scrollToBottom };
+  const isPinned = useCallback(() => pinned.current, []);
+
+  return { unseen, onScroll, scrollToBottom, isPinned };
 }
