@@ -108,6 +108,7 @@ describe('ChatPanel in Chromium with 10,000 messages (virtualised)', () => {
     expect(atBottom(log)).toBe(true);
     expect(document.querySelector('[data-announce]')).toHaveTextContent('Sam: still there?');
     expect(within(log).getAllByRole('listitem').length).toBeLessThan(60);
+    await expectNoAxeViolations(screen.getByRole('region', { name: 'Chat with Sam' }));
   });
 
   it('shows older messages on scrolling up, by keyboard too, and the oldest at the top', async () => {

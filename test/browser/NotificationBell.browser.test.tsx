@@ -75,6 +75,8 @@ describe('NotificationBell in Chromium with 1,000 notifications (virtualised)', 
     // The list is as tall as all 1,000, so the scrollbar covers them.
     const list = container.querySelector<HTMLElement>('.rrk-notification-list')!;
     expect(list.scrollHeight).toBeGreaterThan(50 * list.clientHeight);
+    // Valid ARIA with the place attributes (contrast is checked above, where every item is in view).
+    await expectNoAxeViolations(container);
   });
 
   it('reaches the last one by scrolling', async () => {
