@@ -423,11 +423,21 @@ async function main() {
   };
   const out: string[] = [];
   try {
-    if (browser && only.has('burst')) results['burst'] = await runBursts(browser, server);
-    if (browser && only.has('sustained')) results['sustained'] = await runSustained(browser, server);
-    if (browser && only.has('cards')) results['cards'] = await runCards(browser, server);
-    if (browser && only.has('widgets')) results['widgets'] = await runWidgets(browser, server, { ...plan.widgets, reps: plan.reps }, failures, log);
-    if (browser && only.has('sockets')) results['sockets'] = await runSockets(browser, server);
+    // A part that throws is a broken run; the other parts still run and are written.
+    const part = async (name: string, run: () => Promise<unknown>) => {
+      if (!browser || !only.has(name)) return;
+      try {
+        results[name] = await run();
+      } catch (error) {
+        failures.push(`${name}: ${(error as Error).stack ?? String(error)}`);
+        log(`${name}: BROKEN ${(error as Error).message}`);
+      }
+    };
+    await part('burst', () => runBursts(browser!, server));
+    await part('sustained', () => runSustained(browser!, server));
+    await part('cards', () => runCards(browser!, server));
+    await part('widgets', () => runWidgets(browser!, server, { ...plan.widgets, reps: plan.reps }, failures, log));
+    await part('sockets', () => runSockets(browser!, server));
     if (browser && only.has('driver')) {
       log('Driver check: raw CDP vs playwright');
       results['driverCheck'] = await driverCheck(browser, server, { cards: plan.burst.cards, frames: plan.burst.frames, reps: 2 });

@@ -90,13 +90,17 @@ const PREFILL_TIMEOUT_MS = 60_000;
 async function runOne(browser: Browser, server: BenchServer, c: WidgetCase): Promise<{ run?: WidgetRun; problem?: string }> {
   const q = new URLSearchParams({ widget: c.key, size: String(c.size), count: String(c.count), rate: String(c.rate) });
   const tab = await browser.open(`http://127.0.0.1:${server.port}/widgets/widgets.html?${q}`);
+  let step = 'load';
   try {
     await tab.waitFor('window.__widgets');
+    step = 'ready';
     const ready = await tab.eval<{ ok: boolean; detail: string }>('__widgets.ready()', 60_000);
     if (!ready.ok) return { problem: `not ready: ${ready.detail} ${JSON.stringify(await tab.eval('__bench.errors.slice(0, 3)'))}` };
-    const prefill = await tab.eval<{ ok: boolean; ms: number; items: number }>(`__widgets.prefill(${PREFILL_TIMEOUT_MS})`, PREFILL_TIMEOUT_MS + 180_000);
+    step = `showing its starting ${fmt(c.size)} items`;
+    const prefill = await tab.eval<{ ok: boolean; ms: number; items: number }>(`__widgets.prefill(${PREFILL_TIMEOUT_MS})`, PREFILL_TIMEOUT_MS + 30_000);
     if (!prefill.ok) return { problem: `its starting ${fmt(c.size)} items were not all shown within ${PREFILL_TIMEOUT_MS / 1000} s (${fmt(prefill.items)} list items after ${fmt(prefill.ms / 1000, 1)} s)` };
     const heapBefore = await tab.heapAfterGc();
+    step = 'the measured run';
     const run = await tab.eval<Omit<WidgetRun, 'heapBeforeMB' | 'heapAfterMB' | 'prefillMs' | 'readyDetail'>>('__widgets.run()', 120_000);
     const heapAfter = await tab.heapAfterGc();
     const full: WidgetRun = { ...run, heapBeforeMB: heapBefore / 2 ** 20, heapAfterMB: heapAfter / 2 ** 20, prefillMs: prefill.ms, readyDetail: ready.detail };
@@ -104,6 +108,9 @@ async function runOne(browser: Browser, server: BenchServer, c: WidgetCase): Pro
     const pageErrors = run.errors.filter((e) => e.code === 'page');
     if (pageErrors.length) return { run: full, problem: `the page threw: ${JSON.stringify(pageErrors)}` };
     return { run: full };
+  } catch (error) {
+    // A main thread blocked for longer than the driver waits answers nothing: that is the figure.
+    return { problem: `during ${step}: ${(error as Error).message}` };
   } finally {
     await tab.close();
   }
