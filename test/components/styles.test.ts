@@ -97,15 +97,9 @@ describe('styles', () => {
   });
 
   // Live boards change many times a second: anything else animated costs layout or paint on
-  // every frame of every change. Each entry here is a stylesheet not yet converted.
-  const notYetCompositorOnly: Record<string, string[]> = {
-    'src/components/OrderTracking/OrderTracking.css': ['background-position'],
-    'src/components/OrdersBoard/OrdersBoard.css': ['background-position'],
-    'src/components/RealTimeDashboard/RealTimeDashboard.css': ['background-position', 'background-color'],
-  };
-
+  // every frame of every change.
   it.each(componentCss)('%s: transitions and keyframes change only transform and opacity', (path) => {
-    const allowed = new Set(['transform', 'opacity', ...(notYetCompositorOnly[path] ?? [])]);
+    const allowed = new Set(['transform', 'opacity']);
     expect(animatedProperties(stripComments(read(path))).filter((p) => !allowed.has(p)), 'animated properties other than transform/opacity').toEqual([]);
   });
 
