@@ -11,7 +11,9 @@ export type RealtimeErrorCode =
   | 'token-provider'
   | 'rest'
   | 'heartbeat-timeout'
-  | 'invalid-options';
+  | 'invalid-options'
+  /** A store slice's reducer threw on one event: that event was skipped for that slice, the rest of its batch applied. */
+  | 'reducer';
 
 /**
  * A copy of `cause` that can hold no token: an error (anything with a string `message`) becomes

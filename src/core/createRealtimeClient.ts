@@ -59,7 +59,16 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
   if (releaseDelay !== undefined && !(typeof releaseDelay === 'number' && releaseDelay >= 0 && releaseDelay <= MAX_TIMER_MS)) {
     throw new TypeError(`releaseDelay must be a number of ms from 0 to ${MAX_TIMER_MS} (got ${String(releaseDelay)}).`);
   }
-  const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore();
+  // A reducer that throws loses its one event, never the batch; the app hears of it once per slice and cause.
+  const reducerFaults = new Set<string>();
+  const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore({
+    onReducerError(cause, entry, sliceKey) {
+      const why = String((cause as Error)?.message ?? cause);
+      if (reducerFaults.has(`${sliceKey}\u0000${why}`) || reducerFaults.size > 100) return;
+      reducerFaults.add(`${sliceKey}\u0000${why}`);
+      report(new RealtimeError('reducer', `${entry.endpoint}: the ${sliceKey} slice could not apply a ${entry.event.kind} event (${why}); it was skipped.`, { endpoint: entry.endpoint, cause }));
+    },
+  });
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };
   const backends = new Map<string, { definition: BackendDefinition; resolved: ResolvedBackend }>();

@@ -140,6 +140,6 @@ describe('deployed order stream (REFSITE_MODE=deployed)', () => {
     );
     expect(screen.getByRole('link', { name: /notes\.pdf/ })).toHaveAttribute('href', `${backend.httpUrl}/media/chat/notes.pdf`);
     expect(screen.getByRole('img', { name: 'Attachment: photo.png' })).toHaveAttribute('src', `${backend.httpUrl}/media/chat/photo.png`);
-    expect(screen.getByText('Attachment blocked: the link is not a web address.')).toBeInTheDocument();
+    expect(screen.getByText('Attachment blocked: the link is not a safe web address.')).toBeInTheDocument();
   });
 });

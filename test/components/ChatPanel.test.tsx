@@ -156,10 +156,14 @@ describe('ChatPanelView', () => {
 
   it('renders safe attachments: images as <img alt>, other files as new-tab links', () => {
     const { container } = renderView({ messages: attachmentConversation });
-    const plan = screen.getByRole('img', { name: 'Attachment: floor-plan.png' });
+    // Files from another site name that site, by its real host (the page here is localhost).
+    const plan = screen.getByRole('img', { name: 'Attachment: floor-plan.png from cdn.example.com' });
     expect(plan).toHaveAttribute('src', safeAttachments.image);
-    expect(screen.getByRole('img', { name: 'Attachment: kitchen view.jpg' })).toHaveAttribute('src', safeAttachments.relativeImage);
-    const lease = screen.getByRole('link', { name: /lease-agreement\.pdf/ });
+    expect(plan.closest('p')).toHaveTextContent('— cdn.example.com');
+    const kitchen = screen.getByRole('img', { name: 'Attachment: kitchen view.jpg' });
+    expect(kitchen).toHaveAttribute('src', safeAttachments.relativeImage);
+    expect(kitchen.closest('p')).not.toHaveTextContent('—');
+    const lease = screen.getByRole('link', { name: /lease-agreement\.pdf — files\.example\.com/ });
     expect(lease).toHaveAttribute('href', safeAttachments.document);
     expect(lease).toHaveAttribute('target', '_blank');
     expect(lease).toHaveAttribute('rel', 'noopener noreferrer');

@@ -147,3 +147,28 @@ describe('backends.<name>.timeZone', () => {
     expect(() => bad.use(adminBackend)).toThrow('timeZone must be an IANA zone name');
   });
 });
+
+describe('a reducer that throws', () => {
+  it('loses its one event, not the batch, and is reported to onError once per cause', async () => {
+    const { client, errors } = clientFor(server);
+    const fragile = {
+      name: 'fragile',
+      path: 'ws/fragile/',
+      dialect: { name: 'fragile', token: 'none' as const, parse: () => ({ ok: true as const, events: [] }), encode: () => '' },
+      slices: [{
+        key: 'fragile',
+        initial: [] as string[],
+        reduce: (slice: string[], entry: { event: { kind: string; [k: string]: unknown } }) => {
+          if (entry.event.kind !== 'fragile/add') return slice;
+          if (entry.event['text'] === 'boom') throw new Error('cannot take boom');
+          return [...slice, entry.event['text'] as string];
+        },
+      }],
+    };
+    client.use(fragile);
+    for (const text of ['a', 'boom', 'b', 'boom', 'c']) client.dispatch({ endpoint: 'fragile', event: { kind: 'fragile/add', text } });
+    client.flush();
+    expect((client.store.getState() as unknown as { fragile: string[] }).fragile).toEqual(['a', 'b', 'c']);
+    expect(errors.map((e) => [e.code, e.message])).toEqual([['reducer', 'fragile: the fragile slice could not apply a fragile/add event (cannot take boom); it was skipped.']]);
+  });
+});

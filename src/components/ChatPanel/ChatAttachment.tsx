@@ -1,6 +1,6 @@
 import { useContext, type ReactElement } from 'react';
 import { RealtimeContext } from '../../hooks/RealtimeContext';
-import { resolveUrl } from '../../validation/sanitizeUrl';
+import { foreignHost, resolveUrl } from '../../validation/sanitizeUrl';
 import { classNames } from '../../componentUtils/classNames';
 import { describeAttachment } from './chatText';
 
@@ -26,25 +26,33 @@ export interface ChatAttachmentProps {
 export function ChatAttachment({ url, base, unstyled = false }: ChatAttachmentProps): ReactElement {
   const cls = classNames(unstyled);
   const client = useContext(RealtimeContext);
-  const safe = resolveUrl(url, base === undefined ? client?.restConfig.apiUrl : base);
+  const home = base === undefined ? client?.restConfig.apiUrl : base;
+  const safe = resolveUrl(url, home);
   if (!safe) {
     return (
       <p className={cls('rrk-chat__attachment')} data-attachment="blocked">
-        Attachment blocked: the link is not a web address.
+        Attachment blocked: the link is not a safe web address.
       </p>
     );
   }
   const info = describeAttachment(safe);
+  // A file from another site says so, with that site's real name (the link policy in sanitizeUrl).
+  const host = foreignHost(safe, home);
+  const from = host ? ` — ${host}` : '';
   return (
     <p className={cls('rrk-chat__attachment')} data-attachment={info.image ? 'image' : 'link'}>
       {info.image ? (
-        <a href={info.href} target="_blank" rel="noopener noreferrer" className={cls('rrk-chat__image-link')}>
-          <img src={info.href} alt={`Attachment: ${info.name}`} loading="lazy" className={cls('rrk-chat__image')} />
-          <span className={cls('rrk-visually-hidden')}> (opens in a new tab)</span>
-        </a>
+        <>
+          <a href={info.href} target="_blank" rel="noopener noreferrer" className={cls('rrk-chat__image-link')}>
+            <img src={info.href} alt={host ? `Attachment: ${info.name} from ${host}` : `Attachment: ${info.name}`} loading="lazy" className={cls('rrk-chat__image')} />
+            <span className={cls('rrk-visually-hidden')}> (opens in a new tab)</span>
+          </a>
+          {from ? <span className={cls('rrk-chat__host')}>{from}</span> : null}
+        </>
       ) : (
         <a href={info.href} target="_blank" rel="noopener noreferrer" className={cls('rrk-chat__link')}>
           {info.name}
+          {from}
           <span className={cls('rrk-visually-hidden')}> (opens in a new tab)</span>
         </a>
       )}

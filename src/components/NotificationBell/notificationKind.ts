@@ -19,7 +19,8 @@ const known: Record<Exclude<NotificationKindKey, 'other'>, string> = {
 export function notificationKindInfo(kind: string): NotificationKindInfo {
   const raw = typeof kind === 'string' ? kind.trim() : '';
   const key = raw.toLowerCase();
-  if (key in known) return { key: key as NotificationKindKey, label: known[key as keyof typeof known] };
+  // Own keys only: a type named `constructor` or `__proto__` is a server's word, not a prototype member.
+  if (Object.hasOwn(known, key)) return { key: key as NotificationKindKey, label: known[key as keyof typeof known] };
   // "payment_due" → "Payment due": a server's own type reads better than a generic word.
   const words = raw.replace(/[_-]+/g, ' ').trim().slice(0, 40);
   return { key: 'other', label: words ? words[0]!.toUpperCase() + words.slice(1) : 'Other' };

@@ -15,7 +15,8 @@ const labels: Record<string, string> = {
 
 /** `active_sessions` → "Active sessions". */
 export function statLabel(key: string): string {
-  const known = labels[key];
+  // Own keys only: a stats key named `__proto__` or `constructor` is a server's word.
+  const known = Object.hasOwn(labels, key) ? labels[key] : undefined;
   if (known) return known;
   const words = key.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);

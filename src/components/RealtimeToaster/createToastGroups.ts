@@ -60,7 +60,7 @@ export function createToastGroups(): ToastGroups {
         entry.pending = null;
         if (!pending || entries.get(group) !== entry) return;
         // Closed while the update waited: a later event opens a new toast instead.
-        if (!toast.isActive(entry.id, pending.containerId)) {
+        if (!toast.isActive(entry.id, pending.containerId ?? undefined)) {
           forget(group, entry);
           return;
         }
