@@ -47,8 +47,11 @@ function reduce(slice: AdminSlice, entry: StoreEntry<AdminEvent | CoreEvent | Or
       return shallowEqual(slice.stats, event.stats) ? slice : { ...slice, stats: event.stats };
     case 'admin/pendingCount':
       return slice.pendingCount === event.count ? slice : { ...slice, pendingCount: event.count };
-    case 'admin/pendingUsers':
-      return { ...slice, pendingUsers: event.users.slice(0, caps.pendingUsers) };
+    case 'admin/pendingUsers': {
+      // One entry per user (the first wins): a repeated id would be one person listed twice.
+      const seen = new Set<string>();
+      return { ...slice, pendingUsers: event.users.filter((u) => !seen.has(u.id) && seen.add(u.id)).slice(0, caps.pendingUsers) };
+    }
     case 'admin/pendingRemoved': {
       const pendingUsers = slice.pendingUsers.filter((u) => u.id !== event.userId);
       return pendingUsers.length === slice.pendingUsers.length ? slice : { ...slice, pendingUsers };

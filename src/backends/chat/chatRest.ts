@@ -118,9 +118,10 @@ export function loadChatHistory(client: RealtimeClient, peerId: string | number,
   const oldest = shown.reduce<number | null>((min, m) => (m.id !== null && /^\d+$/.test(m.id) && (min === null || Number(m.id) < min) ? Number(m.id) : min), null);
   const query = new URLSearchParams({ limit: String(limit) });
   if (options.older && oldest !== null) query.set('before_id', String(oldest));
-  const path = `${fillPath(paths(client)['history']!, peer)}?${query}`;
   dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'loading' });
   return call(client, async () => {
+    // Inside the call: a peer id no path can hold (`?`, `/`…) is this load's error, not a throw in an effect.
+    const path = `${fillPath(paths(client)['history']!, peer)}?${query}`;
     const page = parseChatHistory(await restOf(client).request('GET', path), peer);
     if (page.conversationId) stateOf(client).conversations.set(peer, page.conversationId);
     dispatch(client, { kind: 'chat/history', peerId: peer, messages: page.messages, hasMore: page.hasMore, older: Boolean(options.older && oldest !== null), online: page.online, name: page.name });

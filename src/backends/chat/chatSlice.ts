@@ -306,7 +306,9 @@ function reduce(slice: ChatSlice, entry: StoreEntry, caps: ChatCaps): ChatSlice 
       return patchConversation(withPeer(slice, event.peerId, next, caps), event.peerId, (c) => ({ ...c, unread: Math.max(0, c.unread - count) }));
     }
     case 'chat/conversations': {
-      const items = event.items.slice(0, Math.max(1, caps.peers));
+      // One conversation per peer (the first, newest, wins): the list is keyed by peer.
+      const peers = new Set<string>();
+      const items = event.items.filter((c) => !peers.has(c.peerId) && peers.add(c.peerId)).slice(0, Math.max(1, caps.peers));
       const presence = record(slice.presence);
       const names = record(slice.names);
       for (const c of items) {

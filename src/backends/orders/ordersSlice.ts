@@ -17,7 +17,10 @@ declare module '../../core/store/types' {
  * another shop whose ids would collide, so its orders live under `timing:<id>`.
  */
 export function orderKey(order: { source: OrderPatch['source']; id: string }): string {
-  return order.source === 'timing' ? `timing:${order.id}` : order.id;
+  if (order.source === 'timing') return `timing:${order.id}`;
+  // An id that itself reads `timing:…` (or starts with the escape) is escaped with `~`, so no
+  // other shop's order can take a Timing order's key.
+  return order.id.startsWith('timing:') || order.id.startsWith('~') ? `~${order.id}` : order.id;
 }
 
 /**

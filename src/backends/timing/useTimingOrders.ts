@@ -18,7 +18,7 @@ const derived = new WeakMap<OrdersSlice, Order[]>();
 function timingOrdersOf(slice: OrdersSlice): Order[] {
   let list = derived.get(slice);
   if (!list) {
-    list = slice.ids.filter((key) => key.startsWith('timing:')).map((key) => slice.byId[key]!).sort(newestFirst);
+    list = slice.ids.filter((key) => key.startsWith('timing:')).map((key) => slice.byId[key]!).filter((order) => order?.source === 'timing').sort(newestFirst);
     derived.set(slice, list);
   }
   return list;
