@@ -3,6 +3,9 @@ import type { RealtimeClient } from './RealtimeClient';
 
 /** Run a REST call; a failure is reported through `onError` and rethrown as a RealtimeError. */
 export async function call<T>(client: RealtimeClient, run: () => Promise<T>, what: string): Promise<T> {
+  // A disposed client makes no request and changes no store: a late action (a typing timer, an
+  // effect after logout) ends here, quietly.
+  if (client.disposed) throw new RealtimeError('connection-failed', `${what}: the client was disposed.`);
   try {
     return await run();
   } catch (cause) {

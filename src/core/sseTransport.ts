@@ -88,8 +88,12 @@ export function sseTransport(options: SseTransportOptions = {}): TransportFactor
       let event = '';
       let data: string[] = [];
       let size = 0;
+      // An event's id counts once the event is complete (its blank line), as EventSource does.
+      let pendingId: string | null = null;
       const line = (text: string): void => {
         if (text === '') {
+          if (pendingId !== null) lastEventId = pendingId;
+          pendingId = null;
           // Past the frame limit the data is not kept: the connection rejects the event as too large.
           if (size > limit + 1) context.onFrame({ event: event || 'message', data: ''.padEnd(limit + 1) });
           else if (data.length) context.onFrame({ event: event || 'message', data: data.join('\n') });
@@ -106,7 +110,7 @@ export function sseTransport(options: SseTransportOptions = {}): TransportFactor
         else if (field === 'data') {
           size += value.length + 1;
           if (size <= limit + 1) data.push(value);
-        } else if (field === 'id' && !value.includes('\0')) lastEventId = value;
+        } else if (field === 'id' && !value.includes('\0')) pendingId = value;
       };
       for (;;) {
         const { done, value } = await reader.read();

@@ -1,9 +1,16 @@
 // `token=…`, `access_token: "…"`, `client_secret=…`, `auth=…`, `Authorization: …`, `api_key=…`,
 // `key=…`, `refresh=…`, `password=…`, `sessionid=…`, `X-Amz-Signature=…` (any case), as a query parameter,
 // a JSON field or a `name=value` pair in prose.
-const NAMED = /(\b(?:\w*(?:token|secret|password|passwd|signature|credential|sessionid|jwt)|refresh|auth(?:orization)?|(?:api_?)?key)["']?\s*[=:]\s*["']?)(?!(?:bearer|token|basic)\s)[^&#\s"',;}]+/gi;
-// `Bearer …`, DRF's `Token …` and `Basic …` authorization schemes.
-const SCHEME = /(\b(?:[Bb]earer|BEARER|Token|TOKEN|Basic|BASIC)\s+)[^&#\s"',;}]+/g;
+// Names that always mean a secret: any value after them is hidden.
+const NAMED = /(\b(?:\w*(?:token|secret|password|passwd|signature|credential|sessionid|jwt))["']?\s*[=:]\s*["']?)(?!(?:bearer|token|basic)\s)[^&#\s"',;}]+/gi;
+// Words that are also ordinary English (`Key: order not found`, `Refresh: try again`): as a
+// `name=value` pair, a quoted JSON field or an `Authorization:` header, any value is hidden;
+// after a bare `Name:` in prose, only a credential-shaped one (8+ characters with a digit, or 16+).
+const LOOSE = /(\b(?:refresh|auth|(?:api_?)?key)["']?\s*=\s*["']?|\b(?:refresh|auth|authorization|(?:api_?)?key)["']\s*:\s*["']|\bauthorization["']?\s*[=:]\s*["']?(?:(?:bearer|token|basic)\s+)?)[^&#\s"',;}]+/gi;
+const LOOSE_PROSE = /(\b(?:refresh|auth|(?:api_?)?key)\s*:\s*)(?:(?=[\w.~+/-]*\d)[\w.~+/=-]{8,}|[\w.~+/=-]{16,})/gi;
+// `Bearer …`, DRF's `Token …` and `Basic …` authorization schemes, with a credential-shaped value
+// ("Token expired" and "Basic users cannot…" are prose).
+const SCHEME = /(\b(?:[Bb]earer|BEARER|Token|TOKEN|Basic|BASIC)\s+)(?:(?=[\w.~+/-]*\d)[\w.~+/=-]{8,}|[\w.~+/=-]{16,})/g;
 // `token abc123…` in prose: a long value with a digit right after the word.
 const PROSE = /(\btoken\s+)(?=[\w.~+/-]*\d)[\w.~+/-]{16,}=*/gi;
 // A JWT wherever it stands (`eyJ…` header and payload, then the signature).
@@ -41,5 +48,5 @@ export function hideSecret(value: string): void {
 export function redact(text: string): string {
   let out = String(text);
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join('[redacted]');
-  return out.replace(JWT, '[redacted]').replace(NAMED, '$1[redacted]').replace(SCHEME, '$1[redacted]').replace(PROSE, '$1[redacted]');
+  return out.replace(JWT, '[redacted]').replace(NAMED, '$1[redacted]').replace(LOOSE, '$1[redacted]').replace(LOOSE_PROSE, '$1[redacted]').replace(SCHEME, '$1[redacted]').replace(PROSE, '$1[redacted]');
 }

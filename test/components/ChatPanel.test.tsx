@@ -193,6 +193,18 @@ describe('ChatPanelView announcing new messages', () => {
     const fresh = receivedMessage(951, 'see you at 3', { senderName: 'Sam' });
     rerenderView({ messages: [older(1), older(2), ...conversation, ownMessage(950, 'sent', 'my news'), fresh] });
     expect(announced()).toBe('Sam: see you at 3');
+    const again = receivedMessage(952, 'see you at 3', { senderName: 'Sam' });
+    rerenderView({ messages: [older(1), older(2), ...conversation, ownMessage(950, 'sent', 'my news'), fresh, again] });
+    expect(announced()).toBe('Sam: see you at 3\u00a0');
+  });
+
+  it('announces the first message of a conversation that was empty, but not a page of history arriving at once', () => {
+    const { rerenderView } = renderView({ messages: [] });
+    rerenderView({ messages: [receivedMessage(960, 'first ever', { senderName: 'Sam' })] });
+    expect(announced()).toBe('Sam: first ever');
+    const other = renderView({ messages: [] });
+    other.rerenderView({ messages: [receivedMessage(961, 'old a'), receivedMessage(962, 'old b')] });
+    expect(document.querySelectorAll('[data-announce]')[1]!.textContent).toBe('');
   });
 });
 

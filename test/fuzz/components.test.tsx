@@ -51,7 +51,7 @@ function board(state: RealtimeState): ReactElement {
       <OrderCard orderId={orderId} />
       <OrdersBoard socket={false} pollInterval={60_000} />
       <RealTimeDashboard />
-      <ConversationList pollInterval={false} />
+      <ConversationList pollInterval={false} onSelect={() => undefined} />
       <ChatPanel peerId={peer} />
     </>
   );

@@ -366,3 +366,27 @@ describe('public entry', () => {
     expect(dialects.map((d) => d.name)).toEqual(['orderStream', 'timing', 'notifications', 'chat', 'adminDashboard']);
   });
 });
+
+describe('redact leaves ordinary prose alone', () => {
+  it.each([
+    'Token expired',
+    'Basic users cannot send files',
+    'Key: order not found',
+    'Refresh: try again',
+    'the token function failed',
+    'Tokens: 5',
+    'Bearer of bad news',
+  ])('%s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+
+  it.each([
+    ['Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b', 'Authorization: Token [redacted]'],
+    ['Bearer abc123def456', 'Bearer [redacted]'],
+    ['api_key=sk_live_51Hx', 'api_key=[redacted]'],
+    ['refresh: 0123456789abcdef0123', 'refresh: [redacted]'],
+    ['?token=short', '?token=[redacted]'],
+  ])('still hides %s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+});

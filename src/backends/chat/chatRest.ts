@@ -118,7 +118,10 @@ export function loadChatHistory(client: RealtimeClient, peerId: string | number,
   const oldest = shown.reduce<number | null>((min, m) => (m.id !== null && /^\d+$/.test(m.id) && (min === null || Number(m.id) < min) ? Number(m.id) : min), null);
   const query = new URLSearchParams({ limit: String(limit) });
   if (options.older && oldest !== null) query.set('before_id', String(oldest));
-  dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'loading' });
+  // A reload of the newest page (a reconnect, the read poll) is quiet: "Loading earlier
+  // messages…" and its error are for older pages and for the first load only.
+  const visible = Boolean(options.older) || own(client.store.getState().chat?.history, peer)?.status !== 'loaded';
+  if (visible) dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'loading' });
   return call(client, async () => {
     // Inside the call: a peer id no path can hold (`?`, `/`…) is this load's error, not a throw in an effect.
     const path = `${fillPath(paths(client)['history']!, peer)}?${query}`;
@@ -126,7 +129,7 @@ export function loadChatHistory(client: RealtimeClient, peerId: string | number,
     if (page.conversationId) stateOf(client).conversations.set(peer, page.conversationId);
     dispatch(client, { kind: 'chat/history', peerId: peer, messages: page.messages, hasMore: page.hasMore, older: Boolean(options.older && oldest !== null), online: page.online, name: page.name });
   }, 'loading the chat history').catch((error: Error) => {
-    dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'error', error: error.message });
+    if (visible) dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'error', error: error.message });
     throw error;
   });
 }
@@ -160,7 +163,14 @@ export function markChatRead(client: RealtimeClient, peerId: string | number, se
   dispatch(client, { kind: 'chat/seen', peerId: peer, serverIds: ids });
   const conversation = stateOf(client).conversations.get(peer);
   const body = conversation && ids.length === unseen.length ? { conversation_id: wireId(conversation) } : { message_ids: ids.map(wireId) };
-  return call(client, () => restOf(client).request('POST', paths(client)['markRead']!, body), 'marking messages read').then(() => undefined);
+  return call(client, () => restOf(client).request('POST', paths(client)['markRead']!, body), 'marking messages read').then(
+    () => undefined,
+    (error: unknown) => {
+      // Not taken: unread again, so they are marked the next time they are on screen.
+      dispatch(client, { kind: 'chat/unseen', peerId: peer, serverIds: ids });
+      throw error;
+    },
+  );
 }
 
 /** Quiet time after which "typing" is withdrawn, in ms. */
@@ -174,6 +184,7 @@ export const TYPING_EVERY_MS = 3000;
  * if `true` was). Failures are reported, never thrown: typing is a courtesy.
  */
 export function setChatTyping(client: RealtimeClient, peerId: string | number, active: boolean): void {
+  if (client.disposed) return;
   const peer = String(peerId);
   const typing = stateOf(client).typing;
   const now = Date.now();

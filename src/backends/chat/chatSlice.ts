@@ -36,7 +36,14 @@ const numeric = /^\d+$/;
  * REST gives times to the minute (`09:41 PM`) where its events give microseconds.
  */
 function byTime(a: ChatMessage, b: ChatMessage): number {
-  if (a.id !== null && b.id !== null && numeric.test(a.id) && numeric.test(b.id) && a.timestamp.slice(0, 16) === b.timestamp.slice(0, 16)) return Number(a.id) - Number(b.id);
+  // One key, compared in order (so the order is transitive): the minute, then the server's
+  // number (messages without one, still pending, come last in their minute), then the full time.
+  const minuteA = a.timestamp.slice(0, 16);
+  const minuteB = b.timestamp.slice(0, 16);
+  if (minuteA !== minuteB) return minuteA < minuteB ? -1 : 1;
+  const na = a.id !== null && numeric.test(a.id) ? Number(a.id) : Infinity;
+  const nb = b.id !== null && numeric.test(b.id) ? Number(b.id) : Infinity;
+  if (na !== nb) return na < nb ? -1 : 1;
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
 }
 
@@ -293,17 +300,20 @@ function reduce(slice: ChatSlice, entry: StoreEntry, caps: ChatCaps): ChatSlice 
       }
       return byPeer ? { ...slice, byPeer } : slice;
     }
-    case 'chat/seen': {
+    case 'chat/seen':
+    case 'chat/unseen': {
+      // `unseen` takes back a mark the server refused, so those messages are marked again later.
+      const seen = event.kind === 'chat/seen';
       const ids = new Set(event.serverIds);
       const list = own(slice.byPeer, event.peerId) ?? [];
       let count = 0;
       const next = list.map((m) => {
-        if (m.own || m.seen || m.id === null || !ids.has(m.id)) return m;
+        if (m.own || Boolean(m.seen) === seen || m.id === null || !ids.has(m.id)) return m;
         count += 1;
-        return { ...m, seen: true };
+        return { ...m, seen };
       });
       if (!count) return slice;
-      return patchConversation(withPeer(slice, event.peerId, next, caps), event.peerId, (c) => ({ ...c, unread: Math.max(0, c.unread - count) }));
+      return patchConversation(withPeer(slice, event.peerId, next, caps), event.peerId, (c) => ({ ...c, unread: Math.max(0, c.unread + (seen ? -count : count)) }));
     }
     case 'chat/conversations': {
       // One conversation per peer (the first, newest, wins): the list is keyed by peer.

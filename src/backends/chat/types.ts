@@ -79,6 +79,8 @@ export type ChatEvent =
   | { kind: 'chat/read'; serverIds: string[]; readAt: string }
   /** This user read these received messages. */
   | { kind: 'chat/seen'; peerId: string; serverIds: string[] }
+  /** The server did not take the read mark: these received messages are unread again. */
+  | { kind: 'chat/unseen'; peerId: string; serverIds: string[] }
   | { kind: 'chat/conversations'; items: ChatConversation[] }
   | { kind: 'chat/conversationsState'; status: ChatSlice['conversations']['status']; error?: string | null }
   | { kind: 'chat/presence'; online: Record<string, boolean> };

@@ -86,15 +86,18 @@ export function useChat(peerId: string | number | undefined, options: UseChatOpt
 
   // The newest page on open and after every reconnect (the stream has no replay).
   const wantHistory = rest && Boolean(peer) && options.history !== false;
-  const wasOpen = useRef(false);
-  const [opens, setOpens] = useState(0);
-  useEffect(() => {
-    if (status === 'open' && !wasOpen.current) setOpens((n) => n + 1);
-    wasOpen.current = status === 'open';
-  }, [status]);
   useEffect(() => {
     if (wantHistory) loadChatHistory(client, peer).catch(() => undefined); // reported through onError
-  }, [client, peer, wantHistory, opens]);
+  }, [client, peer, wantHistory]);
+  // Again each time the stream comes back after a drop (not on its first open: the load above has that).
+  const hadOpened = useRef(false);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    const open = status === 'open';
+    if (open && !wasOpen.current && hadOpened.current && wantHistory) loadChatHistory(client, peer).catch(() => undefined);
+    if (open) hadOpened.current = true;
+    wasOpen.current = open;
+  }, [status, client, peer, wantHistory]);
 
   const waitingRead = rest && messages.some((m) => m.own && (m.state === 'sent' || m.state === 'delivered'));
   const readPoll = options.readPollInterval ?? 10_000;
