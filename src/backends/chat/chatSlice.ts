@@ -36,15 +36,17 @@ const numeric = /^\d+$/;
  * REST gives times to the minute (`09:41 PM`) where its events give microseconds.
  */
 function byTime(a: ChatMessage, b: ChatMessage): number {
-  // One key, compared in order (so the order is transitive): the minute, then the server's
-  // number (messages without one, still pending, come last in their minute), then the full time.
-  const minuteA = a.timestamp.slice(0, 16);
-  const minuteB = b.timestamp.slice(0, 16);
-  if (minuteA !== minuteB) return minuteA < minuteB ? -1 : 1;
-  const na = a.id !== null && numeric.test(a.id) ? Number(a.id) : Infinity;
-  const nb = b.id !== null && numeric.test(b.id) ? Number(b.id) : Infinity;
-  if (na !== nb) return na < nb ? -1 : 1;
+  // A time to the minute (`…:00.000Z`, the ERP's REST) cannot be placed within its minute:
+  // there the server's numbers decide, as they count in the order messages were stored.
+  // Otherwise the times do (they may be more exact than the numbers' order across sources).
+  if (a.timestamp.slice(0, 16) === b.timestamp.slice(0, 16) && (toTheMinute(a) || toTheMinute(b)) && a.id !== null && b.id !== null && numeric.test(a.id) && numeric.test(b.id)) {
+    return Number(a.id) - Number(b.id);
+  }
   return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
+}
+
+function toTheMinute(m: ChatMessage): boolean {
+  return m.timestamp.endsWith(':00.000Z');
 }
 
 /** The caps the chat slice applies (`backends: { chat: { limits } }`). */
