@@ -49,6 +49,16 @@ const server = await createSimulatorServer({
   process.exit(1);
 });
 
+// Ctrl-C is handled before the banner says so: a signal right after it must stop cleanly.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  });
+}
+
 const timing = values['documented-timing'] ? `${server.url}/admin?token=<token>   (raw WebSocket, documented shapes)` : `${server.httpUrl}/admin   (Socket.IO namespace, auth: { token })`;
 console.log(`react-realtime-kit simulator listening on ${server.httpUrl}
 
@@ -71,12 +81,3 @@ ${Object.entries(demoUsers)
   .join('\n')}
 
 Traffic: ${values['quiet-traffic'] ? 'off' : `${values.rate} events/s (seed ${values.seed})`}. Ctrl-C stops.`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    void server.close().then(() => process.exit(0));
-  });
-}
