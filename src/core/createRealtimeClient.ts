@@ -9,7 +9,7 @@ import { createPool } from './createPool';
 import { RealtimeError } from './RealtimeError';
 import type { BackendDefinition, BackendOptions, BackendRef, CoreLimits, RealtimeClient, RealtimeClientOptions, RealtimeStats, ResolvedBackend } from './RealtimeClient';
 import { MAX_TIMER_MS, resolveLimits, TIMER_LIMIT } from './resolveLimits';
-import { createRealtimeStore } from './store/createRealtimeStore';
+import { createRealtimeStore, reportOnce } from './store/createRealtimeStore';
 import { toTokenProvider } from './tokenProvider';
 import { webSocketTransport } from './webSocketTransport';
 
@@ -60,14 +60,10 @@ export function createRealtimeClient(options: RealtimeClientOptions = {}): Realt
     throw new TypeError(`releaseDelay must be a number of ms from 0 to ${MAX_TIMER_MS} (got ${String(releaseDelay)}).`);
   }
   // A reducer that throws loses its one event, never the batch; the app hears of it once per slice and cause.
-  const reducerFaults = new Set<string>();
   const { store, register, dispatch, flush, dispose: disposeStore } = createRealtimeStore({
-    onReducerError(cause, entry, sliceKey) {
-      const why = String((cause as Error)?.message ?? cause);
-      if (reducerFaults.has(`${sliceKey}\u0000${why}`) || reducerFaults.size > 100) return;
-      reducerFaults.add(`${sliceKey}\u0000${why}`);
-      report(new RealtimeError('reducer', `${entry.endpoint}: the ${sliceKey} slice could not apply a ${entry.event.kind} event (${why}); it was skipped.`, { endpoint: entry.endpoint, cause }));
-    },
+    onReducerError: reportOnce((why, cause, entry, sliceKey) =>
+      report(new RealtimeError('reducer', `${entry.endpoint}: the ${sliceKey} slice could not apply a ${entry.event.kind} event (${why}); it was skipped.`, { endpoint: entry.endpoint, cause })),
+    ),
   });
   const listeners = new Set<(error: RealtimeError) => void>();
   const counters: RealtimeStats = { framesIn: 0, invalidFrames: 0, reconnects: 0, queuedCommands: 0, openSockets: 0, errors: 0 };

@@ -17,15 +17,19 @@ export interface RegisteredSlice {
  */
 export type ReducerErrorHandler = (error: unknown, entry: StoreEntry, sliceKey: string) => void;
 
-/** The default report of a reducer that threw: once per slice and error message, on the console. */
-function reportOnce(): ReducerErrorHandler {
+/**
+ * `sink`, told once per slice and error message (at most 100 causes): a reducer that throws on
+ * every frame of a flood is one report, not thousands. Without a sink, the console.
+ */
+export function reportOnce(sink?: (message: string, error: unknown, entry: StoreEntry, sliceKey: string) => void): ReducerErrorHandler {
   const seen = new Set<string>();
   return (error, entry, sliceKey) => {
     const message = error instanceof Error ? error.message : String(error);
     const key = `${sliceKey}\u0000${message}`;
     if (seen.has(key) || seen.size > 100) return;
     seen.add(key);
-    console.error(`react-realtime-kit: the "${sliceKey}" reducer threw on a "${String(entry.event?.kind)}" event from "${entry.endpoint}"; that event was skipped, the rest of its batch applied: ${message}`);
+    if (sink) sink(message, error, entry, sliceKey);
+    else console.error(`react-realtime-kit: the "${sliceKey}" reducer threw on a "${String(entry.event?.kind)}" event from "${entry.endpoint}"; that event was skipped, the rest of its batch applied: ${message}`);
   };
 }
 

@@ -57,13 +57,6 @@ export function has(from: Readonly<Record<string, unknown>> | null | undefined, 
   return Boolean(from) && Object.hasOwn(from!, key);
 }
 
-/** A copy of `from` with `key` set to `value`. */
-export function withEntry<V>(from: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
-  const out = record(from);
-  put(out, key, value);
-  return out;
-}
-
 /** A copy of `from` without `key` (`from` itself when it has no such entry). */
 export function withoutEntry<V>(from: Readonly<Record<string, V>>, key: string): Record<string, V> {
   if (!has(from, key)) return from as Record<string, V>;
