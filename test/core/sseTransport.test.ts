@@ -132,7 +132,7 @@ describe('sseTransport', () => {
     };
     const { client } = clientOn({ reconnect: { minDelay: 200, maxDelay: 200, connectTimeout: 2000 }, random: () => 1 });
     client.subscribe(ticksBackend);
-    await until(() => requests.length >= 3, 'three streams', 5000);
+    await until(() => ticks.length >= 3, 'three streams', 5000);
     expect(ticks.slice(0, 3)).toEqual([1, 2, 3]);
     expect(requests[0]!.headers['last-event-id']).toBeUndefined();
     expect(requests[1]!.headers['last-event-id']).toBe('e1');
