@@ -60,6 +60,25 @@ describe('OrderCard change highlight in Chromium', () => {
     await sleep(200);
     expect(card).not.toHaveAttribute('data-changed');
   });
+
+  it('moves the progress fill with a transition on a single change, and makes it jump while changes come faster', async () => {
+    const order = boostingOrders[0]!;
+    const ui = (key: string, progress: number) => <OrderCardView orderId={101} order={{ ...order, progress }} status="open" changeKey={key} highlightFor={1000} />;
+    const view = render(ui('a', 10));
+    const card = view.container.querySelector('article')!;
+    const fillMoves = () => (document.getAnimations() as CSSTransition[]).filter((a) => a.transitionProperty === 'transform');
+    const fill = card.querySelector('.rrk-progress__fill')!;
+    expect(getComputedStyle(fill).transform).toBe('matrix(0.1, 0, 0, 1, 0, 0)'); // the style a transition starts from
+    view.rerender(ui('b', 20));
+    // Chromium's getAnimations() does not restyle first; reading the style does (as a frame would).
+    expect(getComputedStyle(fill).transform).not.toBe('matrix(0.2, 0, 0, 1, 0, 0)'); // on its way from 10 %, not there yet
+    expect(fillMoves()).toHaveLength(1);
+    await sleep(50);
+    view.rerender(ui('c', 30));
+    expect(card).toHaveAttribute('data-rapid', 'true');
+    expect(getComputedStyle(fill).transform).toBe('matrix(0.3, 0, 0, 1, 0, 0)'); // at 30 % at once
+    expect(fillMoves()).toHaveLength(0);
+  });
 });
 
 describe('ProgressBar in Chromium', () => {

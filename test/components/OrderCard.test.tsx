@@ -146,4 +146,22 @@ describe('OrderCardView change highlight (changeKey)', () => {
     off.rerender('event 2');
     expect(off.card).not.toHaveAttribute('data-changed');
   });
+
+  it('marks a card changing faster than its highlight as data-rapid (the progress fill then jumps), until it settles', () => {
+    vi.useFakeTimers();
+    const { card, rerender } = setup(1000);
+    rerender('event 2');
+    // One change: the fill may take its transition.
+    expect(card).not.toHaveAttribute('data-rapid');
+    act(() => void vi.advanceTimersByTime(100));
+    rerender('event 3');
+    expect(card).toHaveAttribute('data-rapid', 'true');
+    act(() => void vi.advanceTimersByTime(1001));
+    expect(card).not.toHaveAttribute('data-rapid');
+    expect(card).not.toHaveAttribute('data-changed');
+    // Settled: the next single change animates again.
+    rerender('event 4');
+    expect(card).toHaveAttribute('data-changed', 'true');
+    expect(card).not.toHaveAttribute('data-rapid');
+  });
 });

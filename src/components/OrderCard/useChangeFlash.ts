@@ -6,13 +6,17 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
  * not already) and removed `duration` ms after the latest change by one timer; `duration` 0
  * turns it off. The stylesheet shows the ring of the element's `::after` at once and fades it
  * out (opacity only) when the mark goes, so a card that keeps changing keeps a steady ring and
- * no animation runs while changes come in. Attribute writes only, nothing read back: the
- * browser restyles the card with the rest of the frame. Attach the returned ref to the element.
+ * no animation runs while changes come in. A change that comes while the mark is still on also
+ * sets `data-rapid`, removed with it: the stylesheet then moves the progress fill without its
+ * transition, so a card updated faster than the transition lasts jumps to each value instead of
+ * running a transition that never finishes (on a busy board that is compositor work on every
+ * frame). Attribute writes only, nothing read back: the browser restyles the card with the rest
+ * of the frame. Attach the returned ref to the element.
  */
 export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: number): RefObject<T | null> {
   const ref = useRef<T>(null);
   const seen = useRef(key);
-  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; set: boolean }>({ timer: undefined, set: false });
+  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; set: boolean; rapid: boolean }>({ timer: undefined, set: false, rapid: false });
   useLayoutEffect(() => {
     const previous = seen.current;
     seen.current = key;
@@ -24,9 +28,14 @@ export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: nu
     if (!current.set && !element.hasAttribute('data-changed')) {
       element.setAttribute('data-changed', 'true');
       current.set = true;
+    } else if (current.set && !current.rapid) {
+      element.setAttribute('data-rapid', 'true');
+      current.rapid = true;
     }
     current.timer = setTimeout(() => {
       current.timer = undefined;
+      if (current.rapid) element.removeAttribute('data-rapid');
+      current.rapid = false;
       if (!current.set) return;
       current.set = false;
       element.removeAttribute('data-changed');
