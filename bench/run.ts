@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --reps N] [-- --only burst,sustained,cards,widgets,size,sockets,driver]`
+ * `npm run bench [-- --quick] [-- --reps N] [-- --only burst,sustained,cards,floor,widgets,size,sockets,driver]`
  *
  * Side by side, in Debian's Chromium driven over a bare DevTools connection: the kit's hooks
  * against react-use-websocket 4.13 (share: true + a filter per card), same page, same cards,
@@ -14,6 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildPages, buildRoot } from './lib/build';
+import { runFloor, type FloorResult } from './lib/floor';
 import { Browser } from './lib/chromium';
 import { driverCheck } from './lib/driverCheck';
 import { describeMachine } from './lib/machine';
@@ -30,7 +31,7 @@ const argValue = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.split('=')[1];
 };
-const only = new Set((argValue('--only') ?? (quick ? 'burst,sustained,cards,widgets,size,sockets' : 'burst,sustained,cards,widgets,size,sockets,driver')).split(','));
+const only = new Set((argValue('--only') ?? (quick ? 'burst,sustained,cards,floor,widgets,size,sockets' : 'burst,sustained,cards,floor,widgets,size,sockets,driver')).split(','));
 
 const plan = quick
   ? {
@@ -42,6 +43,7 @@ const plan = quick
       sockets: { perOrder: 200, sameOrder: 500, noShare: false },
       // The components only: the quick burst part already has the hooks on per-order sockets.
       cards: { cards: 50, frames: 1_000, rates: [2_000], seconds: 2, layers: ['components'] as Layer[] },
+      floor: { cards: 50, rates: [2_000], seconds: 2 },
       widgets: { boardOrders: 100, boardChanges: 200, dashboardBurst: 200, bellItems: 200, bellNew: 50, chatMessages: 1_000, chatNew: 50, rate: 100 },
     }
   : {
@@ -52,6 +54,7 @@ const plan = quick
       sustained: { cards: 500, rates: [1_000, 2_000, 5_000, 10_000, 20_000], seconds: 5 },
       sockets: { perOrder: 200, sameOrder: 500, noShare: true },
       cards: { cards: 200, frames: 20_000, rates: [2_000, 5_000, 10_000, 20_000], seconds: 5, layers: ['hooks', 'components'] as Layer[] },
+      floor: { cards: 200, rates: [2_000, 5_000, 10_000, 20_000], seconds: 5 },
       widgets: { boardOrders: 500, boardChanges: 1_000, dashboardBurst: 1_000, bellItems: 1_000, bellNew: 200, chatMessages: 10_000, chatNew: 200, rate: 200 },
     };
 plan.reps = Number(argValue('--reps') ?? plan.reps);
@@ -408,7 +411,7 @@ const x = (v: number | null, digits = 2) => (v === null ? '—' : `${v.toFixed(d
 async function main() {
   const results: Record<string, unknown> = { generatedAt: new Date().toISOString(), mode: quick ? 'quick' : 'full', plan };
   log(`react-realtime-kit bench (${quick ? 'quick' : 'full'}): building the pages`);
-  const needBrowser = ['burst', 'sustained', 'cards', 'widgets', 'sockets', 'driver'].some((part) => only.has(part));
+  const needBrowser = ['burst', 'sustained', 'cards', 'floor', 'widgets', 'sockets', 'driver'].some((part) => only.has(part));
   // The component pages load dist/styles.css: rebuild dist when src is newer, as the size rows do.
   if ((only.has('cards') || only.has('widgets') || only.has('size')) && distIsStale()) {
     log('dist/ is missing or older than src/, running `npm run build`');
@@ -438,6 +441,7 @@ async function main() {
     await part('burst', () => runBursts(browser!, server));
     await part('sustained', () => runSustained(browser!, server));
     await part('cards', () => runCards(browser!, server));
+    await part('floor', () => runFloor(browser!, server, buildRoot, { ...plan.floor, reps: plan.reps, lagLimitMs: LAG_LIMIT_MS, smoothFrameMs: SMOOTH_FRAME_MS }, log));
     await part('widgets', () => runWidgets(browser!, server, { ...plan.widgets, reps: plan.reps }, failures, log));
     await part('sockets', () => runSockets(browser!, server));
     if (browser && only.has('driver')) {
@@ -545,6 +549,17 @@ async function main() {
     targets.push({ target: 'OrderCard + styles: smooth (p95 frame ≤ 20 ms) at ≥ 5,000 msg/s', met: oc.highestSmooth === null ? null : oc.highestSmooth >= 5_000, detail: `smooth to ${fmt(oc.highestSmooth)} msg/s` });
     targets.push({ target: 'OrderCard + styles: long tasks at 2,000 msg/s < 5 % of the time', met: at2k?.longTaskShare == null ? null : at2k.longTaskShare < 0.05, detail: at2k?.ran ? share(at2k.longTaskMs, at2k.longTaskShare, at2k.windowMs) : 'not run' });
     if (hk) targets.push({ target: 'hooks, per-order sockets: smooth at ≥ 5,000 msg/s', met: hk.highestSmooth === null ? null : hk.highestSmooth >= 5_000, detail: `smooth to ${fmt(hk.highestSmooth)} msg/s` });
+  }
+
+  const floorOut = results['floor'] as FloorResult | undefined;
+  if (floorOut) {
+    out.push('', floorOut.title);
+    const rows = [['rate', 'lag p95', 'p95 frame', 'long tasks', 'main thread per 1,000 frames', 'kept up', 'smooth']];
+    for (const r of floorOut.byRate) {
+      rows.push([`${fmt(r.rate)} msg/s`, fmt(r.lagP95, 0, ' ms'), fmt(r.frameP95, 0, ' ms'), `${fmt((r.longTaskShare ?? 0) * 100, 1)} %`, fmt(r.mainMsPer1000, 0, ' ms'), r.keptUp ? 'yes' : 'no', r.smooth ? 'yes' : 'no']);
+    }
+    out.push(table(rows));
+    out.push(`The browser itself, on this machine, keeps up to ${fmt(floorOut.highestKeptUp)} msg/s and is smooth to ${fmt(floorOut.highestSmooth)} msg/s on these sockets: no layer above can do better.`);
   }
 
   const widgetsOut = results['widgets'] as WidgetsResult | undefined;
