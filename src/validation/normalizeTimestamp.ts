@@ -6,6 +6,8 @@ export const MAX_RAW_TIMESTAMP_CHARS = 64;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*([AP]M)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH_TEXT = /^\d{9,13}(?:\.\d+)?$/;
+// Already what this returns (JavaScript's toISOString): checked by printing it back, no parse.
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 // Edge junk: whitespace, quote marks and the backslashes of a doubly-escaped string.
 const EDGE_JUNK = /^[\s"'\\]+|[\s"'\\]+$/g;
 // eslint-disable-next-line no-control-regex
@@ -70,6 +72,11 @@ export function normalizeTimestamp(value: unknown): string | null {
   try {
     if (typeof value === 'number') return fromEpoch(value);
     if (typeof value !== 'string') return null;
+    // The common case on a busy stream: a canonical UTC time that prints back as itself.
+    if (value.length === 24 && CANONICAL.test(value)) {
+      const date = new Date(value);
+      if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;
+    }
     const text = value.replace(CONTROL, '').replace(EDGE_JUNK, '');
     if (!/\d/.test(text)) return null;
     if (EPOCH_TEXT.test(text)) return fromEpoch(Number(text));

@@ -177,6 +177,9 @@ describe('normalizeTimestamp', () => {
     ['"now" names no time', 'now', null],
     ["SmartHunt's json.dumps({timestamp: 'now'})", '{"timestamp": "now"}', null],
     ['impossible date kept as text', '2025-02-30 10:00:00', '2025-02-30 10:00:00'],
+    ['impossible date in the canonical form kept as text', '2025-02-30T10:00:00.000Z', '2025-02-30T10:00:00.000Z'],
+    ['hour 24 in the canonical form kept as text', '2025-01-01T24:00:00.000Z', '2025-01-01T24:00:00.000Z'],
+    ['a canonical time in a leap year', '2024-02-29T23:59:59.999Z', '2024-02-29T23:59:59.999Z'],
     ['long junk with a digit capped at 64', `1${'z'.repeat(100)}`, `1${'z'.repeat(63)}`],
     ['control characters stripped', 'soon 5\u0000\u001b', 'soon 5'],
     ['null', null, null],
@@ -189,6 +192,15 @@ describe('normalizeTimestamp', () => {
     ['an out-of-range number', 1e20, null],
   ])('%s', (_name, input, expected) => {
     expect(normalizeTimestamp(input)).toBe(expected);
+  });
+
+  it('gives back every canonical UTC time unchanged, and one with a trailing junk character the long way', () => {
+    for (let ms = -62_000_000_000_000; ms < 253_000_000_000_000; ms += 7_919_999_997_777) {
+      const iso = new Date(ms).toISOString();
+      if (iso.length !== 24) continue; // years outside 0000–9999 print with a sign
+      expect(normalizeTimestamp(iso)).toBe(iso);
+      expect(normalizeTimestamp(` ${iso}"`)).toBe(iso);
+    }
   });
 });
 
