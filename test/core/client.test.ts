@@ -42,13 +42,16 @@ describe('chat through the client', () => {
     expect(client.store.getState().chat.byPeer['7']![0]).toMatchObject({ clientId: first, state: 'queued', own: true });
     await server.waitFor(() => client.store.getState().chat.byPeer['7']![0]!.state === 'sent', 'the ack');
     expect(client.store.getState().chat.byPeer['7']![0]!.id).toBe('501');
-    expect(JSON.parse(server.connections[0]!.received[0]!)).toEqual({ receiver_id: 7, message: 'queued while connecting' });
+    // The client id rides along as the idempotency key (`client_id`).
+    expect(JSON.parse(server.connections[0]!.received[0]!)).toEqual({ receiver_id: 7, message: 'queued while connecting', client_id: first });
 
     const bad = sendChat(client, 404, 'to nobody');
     await server.waitFor(() => client.store.getState().chat.byPeer['404']?.[0]?.state === 'failed', 'the failure');
     expect(client.store.getState().chat.byPeer['404']![0]!.error).toBe('Failed to send message. Receiver not found.');
     retryChat(client, bad);
     await server.waitFor(() => server.connections[0]!.received.length === 3, 'the retry on the wire');
+    // The retry is the same send: same client id.
+    expect(JSON.parse(server.connections[0]!.received[2]!)).toEqual({ receiver_id: 404, message: 'to nobody', client_id: bad });
     await server.waitFor(() => client.store.getState().chat.byPeer['404']![0]!.state === 'failed', 'failed again');
     expect(client.store.getState().chat.byPeer['404']).toHaveLength(1);
   });

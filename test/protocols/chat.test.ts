@@ -23,6 +23,8 @@ describe('chatDialect.parse: valid frames', () => {
   it.each<[string, unknown, RealtimeEvent[]]>([
     ['the ack', j({ type: 'message_sent', id: 456 }), [{ kind: 'chat/ack', serverId: '456' }]],
     ['the ack with a string id', j({ type: 'message_sent', id: 'm-1' }), [{ kind: 'chat/ack', serverId: 'm-1' }]],
+    ['the ack naming its send (a server honouring client_id)', j({ type: 'message_sent', id: 456, client_id: 'c1-x-3' }), [{ kind: 'chat/ack', serverId: '456', clientId: 'c1-x-3' }]],
+    ['the ack with a null client_id', j({ type: 'message_sent', id: 456, client_id: null }), [{ kind: 'chat/ack', serverId: '456' }]],
     ['a refusal', j({ type: 'error', error: 'receiver_id is required' }), [{ kind: 'chat/rejected', error: 'receiver_id is required' }]],
     ['a refusal (receiver not found)', j({ type: 'error', error: 'Failed to send message. Receiver not found.' }), [{ kind: 'chat/rejected', error: 'Failed to send message. Receiver not found.' }]],
     ['a refusal carried in `message`', j({ type: 'error', message: 'Invalid JSON' }), [{ kind: 'chat/rejected', error: 'Invalid JSON' }]],
@@ -79,6 +81,7 @@ describe('chatDialect.encode', () => {
     [{ receiverId: 123, message: 'Hello!' }, '{"receiver_id":123,"message":"Hello!"}'],
     [{ receiverId: '123', message: 'Hi', attachment: null }, '{"receiver_id":123,"message":"Hi"}'],
     [{ receiverId: 'u-5', message: '' , attachment: '/media/a.png' }, '{"receiver_id":"u-5","message":"","attachment":"/media/a.png"}'],
+    [{ receiverId: 123, message: 'Hello!', clientId: 'c1-x-3' }, '{"receiver_id":123,"message":"Hello!","client_id":"c1-x-3"}'],
   ])('%j', (command, wire) => {
     expect(chatDialect.encode(command)).toBe(wire);
     expect(JSON.parse(wire as string)).not.toHaveProperty('type');

@@ -10,7 +10,8 @@ import { chatSlice } from './chatSlice';
  * The college ERP chat. As documented: `ws/chat/` (one socket for all peers); own messages are
  * sent with their client id as the tag, so one written from the offline queue shows as
  * `sending`, and a drop before the server's ack marks what was waiting as failed (with a
- * retry). As the server runs today, with {@link chatOverSse}: events over Server-Sent Events,
+ * retry). The client id is also on the wire (`client_id`): a server that honours it stores a
+ * retried message once. As the server runs today, with {@link chatOverSse}: events over Server-Sent Events,
  * everything else over REST (`restPaths`).
  */
 export const chatBackend: RestBackendDefinition<ChatCommand> = {
@@ -21,7 +22,7 @@ export const chatBackend: RestBackendDefinition<ChatCommand> = {
   slices: [chatSlice],
   applySettings: applyBackendSettings,
   restPaths: {
-    /** Send a message (POST `{receiver_id, message}`). */
+    /** Send a message (POST `{receiver_id, message, client_id}`). */
     send: '/api/v1/communication/chats/',
     /** The inbox. */
     conversations: '/api/v1/communication/chats/conversations/',

@@ -48,7 +48,8 @@ function show(client: RealtimeClient, clientId: string, entry: { peerId: string;
 function transmit(client: RealtimeClient, clientId: string, entry: { peerId: string; text: string; attachment: string | null }): void {
   if (chatUsesRest(client)) return postChat(client, clientId, entry);
   try {
-    const command = { receiverId: entry.peerId, message: entry.text, attachment: entry.attachment };
+    // The client id goes on the wire too: a retry after a lost ack is then the same send to a server that honours it.
+    const command = { receiverId: entry.peerId, message: entry.text, attachment: entry.attachment, clientId };
     if (client.send(chatBackend, command, undefined, clientId) === 'sent') dispatch(client, { kind: 'chat/sending', clientId });
   } catch (cause) {
     const nothingSubscribed = !client.connectionState(chatBackend);

@@ -204,11 +204,12 @@ export function setChatTyping(client: RealtimeClient, peerId: string | number, a
 }
 
 /**
- * Post an own message (`POST chats/`). The answer is the ack: the message takes the server's
+ * Post an own message (`POST chats/`, with its client id as `client_id`). The answer is the ack: the message takes the server's
  * id and time. A refusal or a failure marks it failed with the reason, for a retry.
  */
 export function postChat(client: RealtimeClient, clientId: string, entry: { peerId: string; text: string; attachment: string | null }): void {
-  const body: Record<string, unknown> = { receiver_id: wireId(entry.peerId), message: entry.text };
+  // `client_id`: the idempotency key (a server that honours it answers a retry with the stored message).
+  const body: Record<string, unknown> = { receiver_id: wireId(entry.peerId), message: entry.text, client_id: clientId };
   if (entry.attachment) body['attachment'] = entry.attachment;
   dispatch(client, { kind: 'chat/sending', clientId, rest: true });
   void call(client, async () => {
