@@ -24,6 +24,8 @@ export class SimWorld {
   readonly users = new Map<string, SimUser>();
   readonly notifications: SimNotification[] = [];
   readonly messages: SimChatMessage[] = [];
+  /** Messages by sender and idempotency key (`client_id`). */
+  private readonly byClientId = new Map<string, SimChatMessage>();
   readonly bookings = new Map<number, SimBooking>();
   readonly approvals: SimApproval[] = [];
   readonly adminNotifications: SimAdminNotification[] = [];
@@ -176,13 +178,22 @@ export class SimWorld {
    * Store a chat message and update its conversation as the ERP's send does: last message
    * (first 100 characters, or `[Attachment]`), its time and author, and the receiver's unread + 1.
    */
-  addMessage(sender_id: number | string, receiver_id: number | string, message: string, attachment: string | null): SimChatMessage {
+  /** The message `sender_id` sent with this idempotency key, if any. */
+  messageByClientId(sender_id: number | string, client_id: string): SimChatMessage | undefined {
+    return this.byClientId.get(`${sender_id}\u0000${client_id}`);
+  }
+
+  addMessage(sender_id: number | string, receiver_id: number | string, message: string, attachment: string | null, client_id: string | null = null): SimChatMessage {
     const sender = this.user(sender_id);
     const receiver = this.user(receiver_id);
     const now = this.clock.now();
     const conversation = sender && receiver ? this.conversationOf(sender, receiver) : null;
     const stored: SimChatMessage = { id: this.next.message++, sender_id, receiver_id, message, attachment, created_at: now, conversation_id: conversation?.id ?? 0, is_read: false, read_at: null };
     this.messages.push(stored);
+    if (client_id !== null) {
+      stored.client_id = client_id;
+      this.byClientId.set(`${sender_id}\u0000${client_id}`, stored);
+    }
     if (conversation) {
       conversation.last_message = message ? [...message].slice(0, 100).join('') : '[Attachment]';
       conversation.last_message_at = now;

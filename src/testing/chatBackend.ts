@@ -1,6 +1,9 @@
 /**
  * §4, the college ERP's chat at `ws/chat/`: DRF key auth, `{receiver_id, message, attachment?}`
  * in, `message_sent` ack to the sender (never an echo), `chat_message` to the receiver.
+ * Unlike the real server, it honours the kit's idempotency key: a send with a `client_id` this
+ * sender already used is answered with the stored message's ack (`{type:'message_sent', id,
+ * client_id}`) and neither stored nor delivered again.
  * Bot peers answer after `botReplyDelayMs`. Messages also reach the receiver's SSE streams
  * (`erpSse.ts`), as both run on one database.
  */
@@ -46,9 +49,16 @@ function receive(ctx: SimContext, s: HubSession, sender: SimUser, frame: SimFram
   if (!receiver) return error('Failed to send message. Receiver not found.');
   const text = typeof message === 'string' ? message : truthy(message) ? JSON.stringify(message) : '';
   const url = typeof attachment === 'string' && attachment !== '' ? attachment : null;
-  const stored = ctx.world.addMessage(sender.id, receiver.id, text, url);
-  ctx.hub.sendJson(s, { type: 'message_sent', id: stored.id });
-  deliverChat(ctx, stored);
+  const clientId = idempotencyKey(data['client_id']);
+  const known = clientId === null ? undefined : ctx.world.messageByClientId(sender.id, clientId);
+  const stored = known ?? ctx.world.addMessage(sender.id, receiver.id, text, url, clientId);
+  ctx.hub.sendJson(s, clientId === null ? { type: 'message_sent', id: stored.id } : { type: 'message_sent', id: stored.id, client_id: clientId });
+  if (!known) deliverChat(ctx, stored);
+}
+
+/** A send's `client_id`, when it is a usable key (a non-empty string of at most 64 characters). */
+export function idempotencyKey(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' && value.length <= 64 ? value : null;
 }
 
 /**

@@ -3,8 +3,10 @@
  * today: DRF `TokenAuthentication` only (`Authorization: Token <key>`; `Bearer` is refused),
  * UUID user ids, integer message and conversation ids. Events go out through `erpSse.ts`.
  * Reproduced bug: mark-read publishes no `read_receipt` unless `erpReadReceipts` is on.
+ * Unlike the real server, a send honours `client_id` (the kit's idempotency key): a repeat by
+ * the same sender answers 200 with the stored message and stores and publishes nothing.
  */
-import { fanOutChat } from './chatBackend';
+import { fanOutChat, idempotencyKey } from './chatBackend';
 import { pythonIsoTime } from './createSimClock';
 import { ERP_CHATS_PATH, erpOnlineUsers, isErpOnline, publishErp } from './erpSse';
 import { Answer, fail, header, reply } from './restReply';
@@ -137,7 +139,11 @@ function routes(ctx: SimContext): Route[] {
       const receiver = world.userByErpId(receiverId);
       if (!receiver) return reply(404, { error: 'Receiver not found' });
       const url = truthy(attachment) ? (typeof attachment === 'string' ? attachment : JSON.stringify(attachment)) : null;
-      const stored = world.addMessage(user.id, receiver.id, text, url);
+      // The idempotency key (the real server ignores it): a repeat gets the stored message, 200.
+      const clientId = idempotencyKey(body['client_id']);
+      const known = clientId === null ? undefined : world.messageByClientId(user.id, clientId);
+      if (known) return reply(200, messageJson(ctx, known));
+      const stored = world.addMessage(user.id, receiver.id, text, url, clientId);
       fanOutChat(ctx, stored);
       if (receiver.bot && !user.bot) scheduleErpBotReply(ctx, receiver, user, stored.conversation_id);
       return reply(201, messageJson(ctx, stored));

@@ -76,6 +76,8 @@ export interface SimChatMessage {
   is_read: boolean;
   /** Simulated ms it was marked read, or null. */
   read_at: number | null;
+  /** The sender's idempotency key (`client_id` of the send), unique per sender; null when the send had none. */
+  client_id?: string | null;
 }
 
 /**

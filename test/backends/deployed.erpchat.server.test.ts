@@ -178,6 +178,22 @@ describe('deployed ERP chat over SSE + REST (REFSITE_MODE=deployed)', () => {
     expect(await eventsBeforeMarker(john, johnStream)).toEqual([]);
   });
 
+  it('POST chats/ with a client_id (the reference honours it, the real server ignores it): a repeat answers 200 with the stored message and stores and publishes nothing', async () => {
+    const janeStream = await connected(jane);
+    const body = { receiver_id: jane.id, message: 'Sent twice, stored once.', client_id: 'c9-idem-1' };
+    const first = await rest('POST', '', as(john), body);
+    expect(first.status).toBe(201);
+    expect((await janeStream.next('message')).data).toMatchObject({ id: first.body.id });
+    const repeat = await rest('POST', '', as(john), body);
+    expect(repeat).toEqual({ status: 200, body: first.body });
+    // The first send's event only.
+    expect(await eventsBeforeMarker(jane, janeStream)).toEqual(['message']);
+    const history = await rest('GET', `conversation/${jane.id}/?limit=50`, as(john));
+    expect(history.body.messages.filter((m: { message: string }) => m.message === body.message)).toHaveLength(1);
+    // Another sender's key is its own.
+    expect((await rest('POST', '', as(jane), { receiver_id: john.id, message: 'Same key, other sender.', client_id: 'c9-idem-1' })).status).toBe(201);
+  });
+
   it('POST chats/typing/ sends `typing` to the receiver only', async () => {
     const janeStream = await connected(jane);
     const johnStream = await connected(john);

@@ -41,6 +41,26 @@ describe('ERP chat (§4)', () => {
     expect(peer.sink.last()).toMatchObject({ message: '', attachment: '/media/a.png' });
   });
 
+  it('honours client_id (the real server ignores it): a repeat by the same sender is acked with the stored id and neither stored nor delivered again', () => {
+    sim = checkedSimulator();
+    const me = join(sim, '/ws/chat/?token=demo');
+    const peer = join(sim, '/ws/chat/?token=peer');
+    const count = sim.world.messages.length;
+    me.send({ receiver_id: 2, message: 'once', client_id: 'c1-a-1' });
+    const stored = sim.world.messages[sim.world.messages.length - 1]!;
+    me.send({ receiver_id: 2, message: 'once', client_id: 'c1-a-1' });
+    expect(me.sink.json()).toEqual([{ type: 'message_sent', id: stored.id, client_id: 'c1-a-1' }, { type: 'message_sent', id: stored.id, client_id: 'c1-a-1' }]);
+    expect(peer.sink.json()).toHaveLength(1);
+    expect(sim.world.messages.length).toBe(count + 1);
+    // Keys are per sender; a send without one is stored every time, as before.
+    const other = join(sim, '/ws/chat/?token=classmate');
+    other.send({ receiver_id: 2, message: 'same key', client_id: 'c1-a-1' });
+    me.send({ receiver_id: 2, message: 'no key' });
+    me.send({ receiver_id: 2, message: 'no key' });
+    expect(sim.world.messages.length).toBe(count + 4);
+    expect(me.sink.last()).toEqual({ type: 'message_sent', id: sim.world.messages[sim.world.messages.length - 1]!.id });
+  });
+
   it('answers bad sends with {type:"error", error}', () => {
     sim = checkedSimulator();
     const me = join(sim, '/ws/chat/?token=demo');

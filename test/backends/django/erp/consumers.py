@@ -18,7 +18,8 @@ def notification_group(user_id):
 class ChatConsumer(AsyncWebsocketConsumer):
     """
     ws/chat/?token=<key>: one-to-one chat. Inbound `{receiver_id, message, attachment?}` with no
-    type; the sender gets `message_sent` (never an echo), the receiver `chat_message`.
+    type; the sender gets `message_sent` (never an echo), the receiver `chat_message`. Unlike the
+    real server, an inbound `client_id` is honoured as an idempotency key (see receive).
     """
 
     async def connect(self):
@@ -48,33 +49,42 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.send(text_data=json.dumps({'type': 'error', 'error': 'message or attachment is required'}))
             return
 
-        saved = await self.save_message(receiver_id, message, attachment)
-        if saved is None:
+        # Not on the real server (it ignores unknown fields): `client_id`, the kit's idempotency
+        # key. A repeat of a stored (sender, client_id) gets the stored message's ack and is
+        # neither stored nor delivered again.
+        client_id = data.get('client_id')
+        result = await self.save_message(receiver_id, message, attachment, client_id)
+        if result is None:
             await self.send(text_data=json.dumps({'type': 'error', 'error': 'Failed to send message. Receiver not found.'}))
             return
+        saved, created = result
 
-        await self.channel_layer.group_send(chat_group(saved.receiver_id), {
-            'type': 'chat_message',
-            'id': saved.id,
-            'sender_id': self.user.id,
-            'sender_name': self.user.display_name(),
-            'message': saved.message,
-            'attachment': saved.attachment or None,
-            'timestamp': saved.timestamp.isoformat(),
-        })
-        await self.send(text_data=json.dumps({'type': 'message_sent', 'id': saved.id}))
+        if created:
+            await self.channel_layer.group_send(chat_group(saved.receiver_id), {
+                'type': 'chat_message',
+                'id': saved.id,
+                'sender_id': self.user.id,
+                'sender_name': self.user.display_name(),
+                'message': saved.message,
+                'attachment': saved.attachment or None,
+                'timestamp': saved.timestamp.isoformat(),
+            })
+        ack = {'type': 'message_sent', 'id': saved.id}
+        if saved.client_id:
+            ack['client_id'] = saved.client_id
+        await self.send(text_data=json.dumps(ack))
 
     async def chat_message(self, event):
         await self.send(text_data=json.dumps(event))
 
     @database_sync_to_async
-    def save_message(self, receiver_id, message, attachment):
+    def save_message(self, receiver_id, message, attachment, client_id=None):
         try:
             receiver = get_user_model().objects.get(id=receiver_id)
         except (get_user_model().DoesNotExist, ValueError, TypeError):
             return None
         text = message if isinstance(message, str) else json.dumps(message)
-        return ChatMessage.objects.create(sender=self.user, receiver=receiver, message=text, attachment=attachment or None)
+        return ChatMessage.create_once(client_id, sender=self.user, receiver=receiver, message=text, attachment=attachment or None)
 
 
 class NotificationConsumer(AsyncWebsocketConsumer):

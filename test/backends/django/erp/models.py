@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 
 User = settings.AUTH_USER_MODEL
 
@@ -62,6 +62,30 @@ class ChatMessage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     is_active = models.BooleanField(default=True)
+    # The sender's idempotency key (the kit's `client_id`); not on the real server, which ignores
+    # it. A repeat of a stored (sender, client_id) is answered with the stored message.
+    client_id = models.CharField(max_length=64, null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=['sender', 'client_id'], name='erp_chatmessage_unique_client_id')]
+
+    @classmethod
+    def create_once(cls, client_id, **fields):
+        """
+        `(message, created)`: a new message, or the one this sender already stored under
+        `client_id` (also when a concurrent send of the same key won the race).
+        """
+        key = client_id if isinstance(client_id, str) and 0 < len(client_id) <= 64 else None
+        if key is None:
+            return cls.objects.create(**fields), True
+        found = cls.objects.filter(sender=fields['sender'], client_id=key).first()
+        if found is not None:
+            return found, False
+        try:
+            with transaction.atomic():
+                return cls.objects.create(client_id=key, **fields), True
+        except IntegrityError:
+            return cls.objects.get(sender=fields['sender'], client_id=key), False
 
 
 class TypingIndicator(models.Model):

@@ -62,9 +62,15 @@ class ChatMessageViewSet(viewsets.GenericViewSet):
 
         conversation = Conversation.between(request.user, receiver)
         attachment_name = getattr(attachment, 'name', attachment) or None
-        message = ChatMessage.objects.create(
+        # Not on the real server (it ignores unknown fields): `client_id`, the kit's idempotency
+        # key. A repeat of a stored (sender, client_id) answers 200 with the stored message and
+        # stores and publishes nothing.
+        message, created = ChatMessage.create_once(
+            request.data.get('client_id'),
             sender=request.user, receiver=receiver, conversation=conversation, message=text, attachment=attachment_name,
         )
+        if not created:
+            return Response(self.get_serializer(message).data, status=status.HTTP_200_OK)
         conversation.last_message = text[:100] if text else '[Attachment]'
         conversation.last_message_at = message.timestamp
         conversation.last_message_by = request.user

@@ -14,4 +14,5 @@ urlpatterns = [
     path('erp/sse/publish/', views.erp_publish),
     path('erp/sse/heartbeat/', views.erp_heartbeat),
     path('erp/presence/', views.erp_presence),
+    path('erp/chat/messages/', views.erp_chat_messages),
 ]

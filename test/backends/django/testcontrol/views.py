@@ -111,3 +111,19 @@ def erp_heartbeat(request):
         return {'seconds': STREAM_SETTINGS['heartbeat_seconds']}
 
     return _run(request, change)
+
+
+@csrf_exempt
+@require_POST
+def erp_chat_messages(request):
+    """Every ERP chat message one user sent (`sender_id`: the integer pk), oldest first: the fault runs' view of the store."""
+    from erp.models import ChatMessage
+
+    def listing(body):
+        sender = body.get('sender_id')
+        if not isinstance(sender, int) or isinstance(sender, bool):
+            raise actions.ControlError(400, 'sender_id (an integer pk) is required')
+        rows = ChatMessage.objects.filter(sender_id=sender).order_by('id').values('id', 'receiver_id', 'message', 'client_id')
+        return {'messages': list(rows)}
+
+    return _run(request, listing)
