@@ -44,13 +44,20 @@ const OPTIONS: Record<string, object> = { status: { nonEmpty: true, max: 256 }, 
 
 // Only the id is required: any other unusable field (the deployed server's `"None"` price, say)
 // is left out of the patch and reported once with the frame, and the rest is applied.
+// [wire key, reader, patch key], split once: this runs for every frame of every order socket.
+const FIELD_LIST = FIELDS.split(' ').map((field) => {
+  const [key, type] = field.split(':') as [string, 'string'];
+  return [key, type, key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] as const;
+});
+
 function orderUpdate(r: ScalarFieldReader): OrderPatch {
   const patch: Record<string, unknown> = { id: r.id('order_id'), source: 'orderStream' };
-  for (const field of FIELDS.split(' ')) {
-    const [key, type] = field.split(':') as [string, 'string'];
+  for (const [key, type, name] of FIELD_LIST) {
+    // An absent field leaves the order's value alone: nothing to read (most frames carry a few).
+    if (r.raw(key) === undefined) continue;
     const value = r.soft(() => r[type](key, 'optional', OPTIONS[key]));
     // A null status (the deployed server's column is nullable) leaves the status alone.
-    if (value !== undefined && (value !== null || key !== 'status')) patch[key.replace(/_(.)/g, (_, c: string) => c.toUpperCase())] = value;
+    if (value !== undefined && (value !== null || key !== 'status')) patch[name] = value;
   }
   patch.updatedAt = r.timestamp('timestamp');
   return patch as OrderPatch;
