@@ -51,12 +51,39 @@ export interface ErpChatUser {
   token: string;
 }
 
-export interface DjangoBackend {
-  /** Socket base, e.g. `ws://127.0.0.1:41234`. */
-  url: string;
-  /** REST base, e.g. `http://127.0.0.1:41234`. */
-  httpUrl: string;
+/** One daphne process of a multi-worker backend (`workers` option). */
+export interface DjangoWorker {
+  index: number;
   port: number;
+  /** `ws://127.0.0.1:<port>` */
+  url: string;
+  /** `http://127.0.0.1:<port>` */
+  httpUrl: string;
+  /** False between `killWorker(i)` and `startWorker(i)`. */
+  readonly running: boolean;
+}
+
+export interface DjangoBackend {
+  /** Socket base of worker 0, e.g. `ws://127.0.0.1:41234`. */
+  url: string;
+  /** REST base of worker 0, e.g. `http://127.0.0.1:41234`. */
+  httpUrl: string;
+  /** Port of worker 0. */
+  port: number;
+  /**
+   * Every daphne process, each on its own port, all on the same database and Redis channel
+   * layer (one unless `workers` says more). Worker 0 is `url`/`httpUrl`/`port`.
+   */
+  workers: readonly DjangoWorker[];
+  /**
+   * Kill worker `i` (SIGKILL by default: a crash, no close frames, no `disconnect()` handlers)
+   * and resolve once it has exited. The other workers keep running.
+   */
+  killWorker(i: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Start worker `i` again on its port; resolves once it answers. A no-op if it runs. */
+  startWorker(i: number): Promise<void>;
+  /** `control()` on worker `i`: the change is saved and broadcast by that process. */
+  controlAt<T = unknown>(i: number, path: string, body?: unknown): Promise<T>;
   tokens: DjangoTokens;
   /** POST to the test control surface (`/__test__/<path>`): a model save whose signal broadcasts. */
   control<T = unknown>(path: string, body?: unknown): Promise<T>;
@@ -68,7 +95,7 @@ export interface DjangoBackend {
   controlOffline<T = unknown>(command: string, args: unknown): Promise<T>;
   /** Stop daphne and Redis (kill, then wait for both to exit) and delete the temp dir. */
   stop(): Promise<void>;
-  /** Stop daphne, run `whileDown`, and start it again on the same port; resolves once it answers. */
+  /** Stop daphne (every worker), run `whileDown`, and start it again on the same port(s); resolves once it answers. */
   restart(whileDown?: () => Promise<void> | void): Promise<void>;
   /** Redis port on 127.0.0.1 (channel layer and the deployed ERP chat's pub/sub and presence). */
   redisPort: number;
@@ -131,10 +158,10 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   return { name, child, exited, output: () => tail };
 }
 
-/** SIGTERM, then SIGKILL if it lingers; resolves when the process is gone. */
-async function kill(proc: Managed | undefined): Promise<void> {
+/** SIGTERM (or `signal`), then SIGKILL if it lingers; resolves when the process is gone. */
+async function kill(proc: Managed | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  proc.child.kill('SIGTERM');
+  proc.child.kill(signal);
   const timer = setTimeout(() => proc.child.kill('SIGKILL'), 3000);
   await proc.exited;
   clearTimeout(timer);
@@ -209,14 +236,23 @@ export interface DjangoBackendOptions {
    * bugs included. Each app reads `settings.DEPLOYED`.
    */
   mode?: 'documented' | 'deployed';
+  /**
+   * How many daphne processes to run (default 1), each on its own free port, all on the same
+   * SQLite database and Redis channel layer, as a multi-worker Channels deployment behind a
+   * load balancer. See `workers`, `killWorker(i)`, `startWorker(i)` and `controlAt(i, …)`.
+   */
+  workers?: number;
 }
 
 export async function startDjangoBackend(options: DjangoBackendOptions = {}): Promise<DjangoBackend> {
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} not found: the Django reference backend runs on Debian's python3. ${INSTALL_HINT}`);
   if (!onPath('redis-server')) throw new Error(`redis-server not found on PATH. ${INSTALL_HINT}`);
 
+  const count = options.workers ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new TypeError(`workers must be an integer >= 1 (got ${String(options.workers)}).`);
   const dir = await mkdtemp(join(tmpdir(), 'refsite-'));
-  const [redisPort, port] = await Promise.all([freePort(), freePort()]);
+  const [redisPort, ...ports] = await Promise.all([freePort(), ...Array.from({ length: count }, freePort)]);
+  const port = ports[0]!;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PYTHONPATH: DJANGO_DIR,
@@ -233,10 +269,10 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
   const httpUrl = `http://127.0.0.1:${port}`;
 
   let redis: Managed | undefined;
-  let daphne: Managed | undefined;
+  const daphnes: (Managed | undefined)[] = ports.map(() => undefined);
   let stopped = false;
   const killNow = (): void => {
-    for (const proc of [daphne, redis]) if (proc?.child.exitCode === null) proc.child.kill('SIGKILL');
+    for (const proc of [...daphnes, redis]) if (proc?.child.exitCode === null) proc.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   // Last resort for a worker that exits without afterAll; die_with_parent covers a killed one.
@@ -244,14 +280,35 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
 
   const startRedisServer = (): Managed =>
     start('redis-server', 'redis-server', ['--bind', '127.0.0.1', '--port', String(redisPort), '--save', '', '--appendonly', 'no'], env);
-  const startDaphne = (): Managed =>
-    start('daphne', PYTHON, ['-m', 'daphne', '-v', '0', '-b', '127.0.0.1', '-p', String(port), 'refsite.asgi:application'], env);
+  const nameOf = (i: number): string => (count === 1 ? 'daphne' : `daphne worker ${i}`);
+  const startDaphne = (i: number): Managed =>
+    start(nameOf(i), PYTHON, ['-m', 'daphne', '-v', '0', '-b', '127.0.0.1', '-p', String(ports[i]), 'refsite.asgi:application'], env);
+  const httpUrlOf = (i: number): string => `http://127.0.0.1:${ports[i]}`;
+  const isRunning = (proc: Managed | undefined): boolean => Boolean(proc && proc.child.exitCode === null && proc.child.signalCode === null);
+  const startAndWait = async (i: number, again: boolean): Promise<void> => {
+    const proc = startDaphne(i);
+    daphnes[i] = proc;
+    await waitUntil(`${nameOf(i)} answered${again ? ' again' : ''} on ${httpUrlOf(i)}`, proc, () => healthy(httpUrlOf(i)));
+  };
+  const checkWorker = (i: number): void => {
+    if (!Number.isInteger(i) || i < 0 || i >= count) throw new RangeError(`no worker ${i}: there are ${count} (0–${count - 1})`);
+  };
+  const post = async <T>(base: string, path: string, body: unknown): Promise<T> => {
+    const response = await fetch(`${base}/__test__/${path.replace(/^\//, '')}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`POST /__test__/${path} answered ${response.status}: ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  };
 
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     process.removeListener('exit', killNow);
-    await Promise.all([kill(daphne), kill(redis)]);
+    await Promise.all([...daphnes.map((proc) => kill(proc)), kill(redis)]);
     await rm(dir, { recursive: true, force: true });
   };
 
@@ -259,29 +316,50 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
     // All three at once: seed.py sends nothing to Redis, and daphne touches the DB only per request.
     redis = startRedisServer();
     const seeding = runPython('seed.py', [], env);
-    daphne = startDaphne();
+    for (let i = 0; i < count; i++) daphnes[i] = startDaphne(i);
     const seed = await seeding;
     if (seed.code !== 0) {
       throw missingPackagesError(seed.stderr) ?? new Error(`seed.py failed (exit ${seed.code}):\n${seed.stderr.slice(-4000)}`);
     }
     const tokens = JSON.parse(seed.stdout.trim().split('\n').pop()!) as DjangoTokens;
     await waitUntil('Redis answered PING', redis, () => redisPing(redisPort));
-    await waitUntil(`daphne answered on ${httpUrl}`, daphne, () => healthy(httpUrl));
+    await Promise.all(
+      daphnes.map((proc, i) => waitUntil(`${nameOf(i)} answered on ${httpUrlOf(i)}`, proc!, () => healthy(httpUrlOf(i)))),
+    );
+
+    const workers: DjangoWorker[] = ports.map((workerPort, index) => ({
+      index,
+      port: workerPort,
+      url: `ws://127.0.0.1:${workerPort}`,
+      httpUrl: httpUrlOf(index),
+      get running() {
+        return !stopped && isRunning(daphnes[index]);
+      },
+    }));
 
     return {
       url: `ws://127.0.0.1:${port}`,
       httpUrl,
       port,
+      workers,
       tokens,
-      async control<T>(path: string, body: unknown = {}): Promise<T> {
-        const response = await fetch(`${httpUrl}/__test__/${path.replace(/^\//, '')}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        const text = await response.text();
-        if (!response.ok) throw new Error(`POST /__test__/${path} answered ${response.status}: ${text.slice(0, 500)}`);
-        return JSON.parse(text) as T;
+      control<T>(path: string, body: unknown = {}): Promise<T> {
+        return post<T>(httpUrl, path, body);
+      },
+      controlAt<T>(i: number, path: string, body: unknown = {}): Promise<T> {
+        checkWorker(i);
+        return post<T>(httpUrlOf(i), path, body);
+      },
+      async killWorker(i, signal = 'SIGKILL') {
+        if (stopped) throw new Error('killWorker() after stop()');
+        checkWorker(i);
+        await kill(daphnes[i], signal);
+      },
+      async startWorker(i) {
+        if (stopped) throw new Error('startWorker() after stop()');
+        checkWorker(i);
+        if (isRunning(daphnes[i])) return;
+        await startAndWait(i, true);
       },
       async controlOffline<T>(command: string, args: unknown): Promise<T> {
         const result = await runPython('control.py', [command, JSON.stringify(args)], env);
@@ -291,10 +369,9 @@ export async function startDjangoBackend(options: DjangoBackendOptions = {}): Pr
       stop,
       async restart(whileDown) {
         if (stopped) throw new Error('restart() after stop()');
-        await kill(daphne);
+        await Promise.all(daphnes.map((proc) => kill(proc)));
         await whileDown?.();
-        daphne = startDaphne();
-        await waitUntil(`daphne answered again on ${httpUrl}`, daphne, () => healthy(httpUrl));
+        await Promise.all(ports.map((_, i) => startAndWait(i, true)));
       },
       redisPort,
       async stopRedis() {
