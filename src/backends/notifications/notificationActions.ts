@@ -1,13 +1,11 @@
 import { fillPath } from '../../core/endpointUrl';
-import { call, invalidBody } from '../../core/callRest';
+import { call } from '../../core/callRest';
 import { restOf } from '../../core/restOf';
 import type { RealtimeClient } from '../../core/RealtimeClient';
 import { RealtimeError } from '../../core/RealtimeError';
-import { notificationsBackend } from './notificationsBackend';
-import { parseNotificationList } from './notificationsDialect';
+import { loadNotifications, notificationsBackend } from './notificationsBackend';
 
-/** Where REST-loaded notifications enter the store (not the socket's endpoint: they do not make it live). */
-const REST_ENDPOINT = 'notifications/rest';
+export { loadNotifications } from './notificationsBackend';
 
 /** The socket is unavailable (never opened, dropped, or open but silent) and there is a REST API to use instead. */
 function overRest(client: RealtimeClient): boolean {
@@ -43,24 +41,6 @@ export function markNotificationRead(client: RealtimeClient, id: string): void {
 /** Mark every notification read, likewise. */
 export function markAllNotificationsRead(client: RealtimeClient): void {
   markRead(client, null);
-}
-
-/**
- * Load the notifications and the unread count over REST (`GET notifications/` and
- * `notifications/stats/`): SmartHunt as deployed serves no socket. Failures are reported and rethrown.
- */
-export async function loadNotifications(client: RealtimeClient): Promise<void> {
-  const paths = client.use(notificationsBackend).restPaths;
-  const rest = restOf(client);
-  await call(client, async () => {
-    const [body, stats] = await Promise.all([rest.request('GET', paths['list']!), rest.request('GET', paths['stats']!)]);
-    const result = parseNotificationList(body);
-    if (!result.ok) invalidBody(`GET ${paths['list']}`, result.error);
-    client.dispatch({ endpoint: REST_ENDPOINT, event: { kind: 'notification/loaded', notifications: result.notifications } });
-    const unread = (stats as { unread?: unknown } | null)?.unread;
-    const count = typeof unread === 'number' && Number.isInteger(unread) && unread >= 0 ? unread : result.notifications.filter((n) => !n.read).length;
-    client.dispatch({ endpoint: REST_ENDPOINT, event: { kind: 'notification/unreadCount', count } });
-  }, 'loading the notifications');
 }
 
 const MAX_POLL_DELAY = 300_000;
