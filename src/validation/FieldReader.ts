@@ -73,14 +73,14 @@ export class ScalarFieldReader {
   protected read<T, M extends FieldMode>(key: string, mode: M | undefined, expected: string, convert: (value: unknown, must: string) => T | undefined): FieldValue<T, M> {
     const m: FieldMode = mode ?? 'required';
     const value = this.raw(key);
-    const must = `must be ${expected}${m === 'required' ? '' : ' or null'}`;
     if (value === undefined) {
       if (m === 'required') this.fail(key, 'is required');
       return (m === 'nullable' ? null : undefined) as FieldValue<T, M>;
     }
-    if (value === null) {
-      if (m !== 'required') return null as FieldValue<T, M>;
-    } else {
+    if (value === null && m !== 'required') return null as FieldValue<T, M>;
+    // Built only for a value to convert (a missing field, the common case, needs no text).
+    const must = `must be ${expected}${m === 'required' ? '' : ' or null'}`;
+    if (value !== null) {
       const out = convert(value, must);
       if (out !== undefined) return out as FieldValue<T, M>;
     }

@@ -54,17 +54,25 @@ export function isPlainObject(value: unknown): value is JsonObject {
 }
 
 // Iterative walk (no recursion, so no stack overflow): forbidden keys, depth and JSON-only values.
+// Values and depths on two stacks, and strings, booleans and nulls (nothing to check) never
+// pushed: a frame is walked without allocating per field.
 function inspect(root: unknown, dialect: string): void {
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) reject(`${dialect}: frame contains a number that is not finite`);
     } else if (Array.isArray(value) || isPlainObject(value)) {
       if (depth >= MAX_DEPTH) reject(`${dialect}: frame is nested deeper than ${MAX_DEPTH} levels`);
-      for (const [key, item] of Object.entries(value)) {
+      for (const key of Object.keys(value)) {
         if (FORBIDDEN_KEYS.includes(key)) reject(`${dialect}: frame contains the forbidden key "${key}"`);
-        stack.push([item, depth + 1]);
+        const item: unknown = (value as JsonObject)[key];
+        if (item !== null && typeof item !== 'string' && typeof item !== 'boolean') {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       }
     } else if (value !== null && typeof value !== 'string' && typeof value !== 'boolean') reject(`${dialect}: frame contains a value that is not JSON (${describe(value)})`);
   }
@@ -149,7 +157,13 @@ export function guard<E extends { readonly kind: string }>(dialect: string, fn: 
 
 /** Drop `undefined` properties, so a patch never carries (and never erases) a field it lacks. */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: JsonObject = {};
+  // Keys are the caller's own field names (never `__proto__`), so plain assignment is safe.
+  for (const key of Object.keys(value)) {
+    const v = (value as JsonObject)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
 }
 
 /**

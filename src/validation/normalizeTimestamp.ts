@@ -6,8 +6,10 @@ export const MAX_RAW_TIMESTAMP_CHARS = 64;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*([AP]M)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const EPOCH_TEXT = /^\d{9,13}(?:\.\d+)?$/;
-// Already what this returns (JavaScript's toISOString): checked by printing it back, no parse.
+// Already what this returns (JavaScript's toISOString), when it prints back as itself.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// The same with every field in range (a day up to 28 is in every month): prints back as itself.
+const IN_RANGE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 // Edge junk: whitespace, quote marks and the backslashes of a doubly-escaped string.
 const EDGE_JUNK = /^[\s"'\\]+|[\s"'\\]+$/g;
 // eslint-disable-next-line no-control-regex
@@ -72,7 +74,9 @@ export function normalizeTimestamp(value: unknown): string | null {
   try {
     if (typeof value === 'number') return fromEpoch(value);
     if (typeof value !== 'string') return null;
-    // The common case on a busy stream: a canonical UTC time that prints back as itself.
+    // The common case on a busy stream: a canonical UTC time that prints back as itself (most
+    // need no Date to tell).
+    if (IN_RANGE.test(value)) return value;
     if (value.length === 24 && CANONICAL.test(value)) {
       const date = new Date(value);
       if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;

@@ -31,12 +31,16 @@ export const timingStatusLabels: Readonly<Record<TimingStatus, readonly string[]
 /** Labels of other locales, by status key: `{ ready: ['Prêt'] }`. Checked before the built-in ones. */
 export type TimingStatusLabels = Readonly<Partial<Record<string, readonly string[]>>>;
 
+const noLabels: TimingStatusLabels = {};
+
 /**
  * The status key for a server status: a key as it is, a translated label as its key, anything
  * else unchanged. An order's `statusLabel` is the server's wording only while
  * `timingStatusKey(order.statusLabel) === order.status` (a later update may carry a bare key).
  */
-export function timingStatusKey(raw: string, extra: TimingStatusLabels = {}): string {
+export function timingStatusKey(raw: string, extra: TimingStatusLabels = noLabels): string {
+  // A bare key, with no labels of other locales to look through first: itself.
+  if (extra === noLabels && Object.hasOwn(timingStatusLabels, raw)) return raw;
   const text = raw.trim().toLowerCase();
   for (const labels of [extra, timingStatusLabels]) {
     for (const [key, names] of Object.entries(labels)) {
