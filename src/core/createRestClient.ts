@@ -7,7 +7,8 @@ export interface RestClient {
   /**
    * Send a JSON request with `Authorization: <authScheme> <token>` when there is a token. Resolves
    * with the parsed body (or null for an empty one). Rejects with a `rest` RealtimeError that
-   * carries the HTTP status and the server's error text, never the token.
+   * carries the HTTP status and the server's error text, never the token. On a disposed client,
+   * rejects with a `connection-failed` RealtimeError and makes no request.
    */
   request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
@@ -20,6 +21,8 @@ export interface RestClientOptions {
   authScheme?: string;
   /** Per-request timeout in ms. @default 15000 */
   timeout?: number;
+  /** True once the owning client is disposed: every request is then refused, none is made. */
+  disposed?: () => boolean;
 }
 
 function errorText(body: unknown, fallback: string): string {
@@ -50,6 +53,10 @@ export function createRestClient(options: RestClientOptions): RestClient {
     baseUrl,
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
       const fetchImpl = options.fetch ?? globalThis.fetch;
+      const refuse = () => {
+        if (options.disposed?.()) throw new RealtimeError('connection-failed', `${method} ${path}: this client was disposed; use a new client.`);
+      };
+      refuse();
       if (!baseUrl) {
         throw new RealtimeError('rest', `No REST base URL: pass apiUrl to createRealtimeClient to call ${method} ${path}.`);
       }
@@ -60,6 +67,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
       if (kept) headers['If-None-Match'] = kept.etag;
       const value = await token({ forceRefresh: false });
       if (value) headers.Authorization = `${options.authScheme ?? 'Bearer'} ${value}`;
+      // Disposed while the token was being fetched: still no request.
+      refuse();
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeout);
       let response: Response;

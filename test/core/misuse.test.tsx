@@ -6,7 +6,7 @@ import { render, screen } from '@testing-library/react';
 import { StrictMode, type ReactElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { adminBackend, chatBackend, createRealtimeClient, fillPath, notificationsBackend, ordersBackend, RealtimeProvider, sendChat, useOrderSocket, type BackendDefinition, type Dialect } from 'react-realtime-kit';
+import { adminBackend, chatBackend, createRealtimeClient, fillPath, notificationsBackend, ordersBackend, RealtimeError, RealtimeProvider, restOf, sendChat, useOrderSocket, type BackendDefinition, type Dialect } from 'react-realtime-kit';
 import { clientFor } from '../helpers/clientFor';
 import type { TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
@@ -68,6 +68,39 @@ describe('after client.dispose()', () => {
     expect(screen.getByText('status idle')).toBeTruthy();
     await pause(150);
     expect(server.handshakes).toEqual([]);
+  });
+
+  it('restOf(client).request refuses with connection-failed naming the fix, and makes no request (nor asks for a token)', async () => {
+    const requests: string[] = [];
+    const token = vi.fn(() => 'misuse-token-1234');
+    const fetch = vi.fn(async (url: string | URL | Request) => {
+      requests.push(String(url));
+      return new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const { client, errors } = clientFor(server, { apiUrl: 'http://127.0.0.1:9/api', token, fetch: fetch as typeof globalThis.fetch });
+    await expect(restOf(client).request('GET', 'orders/')).resolves.toEqual({ ok: true });
+    expect(requests).toEqual(['http://127.0.0.1:9/api/orders/']);
+    const tokenCalls = token.mock.calls.length;
+
+    client.dispose();
+    const refused = restOf(client).request('POST', 'orders/1/status', { status: 'ready' });
+    await expect(refused).rejects.toThrow(RealtimeError);
+    await expect(refused).rejects.toMatchObject({ code: 'connection-failed', message: 'POST orders/1/status: this client was disposed; use a new client.' });
+    expect(requests).toHaveLength(1);
+    expect(token.mock.calls.length).toBe(tokenCalls);
+    expect(errors).toEqual([]);
+  });
+
+  it('a restOf(client).request whose token is still being fetched when the client is disposed makes no request', async () => {
+    let release!: (token: string) => void;
+    const fetch = vi.fn(async () => new Response('null', { status: 200 }));
+    const { client } = clientFor(server, { apiUrl: 'http://127.0.0.1:9/api', token: () => new Promise<string>((resolve) => (release = resolve)), fetch: fetch as typeof globalThis.fetch });
+    const pending = restOf(client).request('GET', 'orders/');
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    client.dispose();
+    release('misuse-token-1234');
+    await expect(pending).rejects.toMatchObject({ code: 'connection-failed', message: 'GET orders/: this client was disposed; use a new client.' });
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('a socket that was open is closed by dispose, and a later subscribe does not reopen it', async () => {
