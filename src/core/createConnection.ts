@@ -36,7 +36,10 @@ export interface ConnectionOptions {
   queueLimit: number;
   /** Frames longer than this many characters are rejected unparsed. */
   maxFrameChars: number;
-  /** Socket stays open this long before the retry count resets. @default 5000 */
+  /**
+   * Socket stays open this long before the retry count and the give-up clock reset; one closed
+   * sooner is a failed attempt of the current run. @default 5000
+   */
   stableAfter?: number;
   random?: () => number;
   /** Appended to a refused handshake's error when the transport gives no reason: the likely causes. */
@@ -86,7 +89,7 @@ export interface Connection {
  * class, so that minifiers can shorten every private name.
  */
 export function createConnection(options: ConnectionOptions): Connection {
-  const { key, dialect, reconnect, queueLimit, onError } = options;
+  const { key, dialect, reconnect, queueLimit, onError, stableAfter = 5000 } = options;
   let transport: Transport | null = null;
   let state: ConnectionState = { status: 'idle', attempt: 0, queued: 0, error: null };
   const queue: { frame: OutgoingFrame; tag: string | undefined }[] = [];
@@ -101,8 +104,9 @@ export function createConnection(options: ConnectionOptions): Connection {
   /** When the current attempt started, and the first attempt of the current run that never opened (null when none). */
   let attemptAt = 0;
   let failingSince: number | null = null;
-  /** Attempts in that run, and the causes reported in it: each distinct cause is reported once. */
+  /** Attempts in that run, those of them that opened and were closed before `stableAfter`, and the causes reported in it: each distinct cause is reported once. */
   let failedInRun = 0;
+  let closedEarly = 0;
   const reported = new Set<string>();
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   let wakeWait: (() => void) | undefined;
@@ -140,12 +144,14 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   /**
-   * An attempt that never opened (a failed handshake, a failing token function). Its cause is
-   * reported once per run of such attempts, not once per attempt; once the run has lasted
-   * `reconnect.giveUpAfter` (counted from the last failure seen while the device was offline,
-   * if any) the connection gives up as `failed`, naming the last cause. Returns true when it gave up.
+   * An attempt that never opened (a failed handshake, a failing token function), or opened and
+   * was closed before `stableAfter` (`code` null). A cause is reported once per run of such
+   * attempts, not once per attempt (an early close only when the run gives up); once the run has
+   * lasted `reconnect.giveUpAfter` (counted from the last failure seen while the device was
+   * offline, if any) the connection gives up as `failed`, naming the last cause. Returns true
+   * when it gave up.
    */
-  function notOpened(code: 'token-provider' | 'handshake-failed', message: string, cause?: unknown): boolean {
+  function notOpened(code: 'token-provider' | 'handshake-failed' | null, message: string, cause?: unknown): boolean {
     const now = Date.now();
     failedInRun += 1;
     if (failingSince === null || offline()) failingSince = offline() ? now : attemptAt || now;
@@ -153,14 +159,14 @@ export function createConnection(options: ConnectionOptions): Connection {
       const last = message.slice(key.length + 2); // every message starts with `${key}: `
       fail(
         new RealtimeError(
-          'handshake-failed',
-          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} (reconnect.giveUpAfter); the last: ${last} Check the server, the token and the Origin, then call client.reconnect().`,
+          code ? 'handshake-failed' : 'connection-failed',
+          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} (reconnect.giveUpAfter); the last: ${last} ${code ? 'Check the server, the token and the Origin' : "Check the server's logs"}, then call client.reconnect().`,
           { endpoint: key },
         ),
       );
       return true;
     }
-    if (!reported.has(message) && reported.size < 20) {
+    if (code && !reported.has(message) && reported.size < 20) {
       reported.add(message);
       report(code, message, cause);
     }
@@ -271,14 +277,19 @@ export function createConnection(options: ConnectionOptions): Connection {
     }
     // A refusal the server stated after the stream opened is a refused handshake, with its reason.
     if (refusal !== null) [wasOpen, reason, refusals, refusal] = [false, refusal, refusals + 1, null];
-    const stable = wasOpen && Date.now() - openedAt >= (options.stableAfter ?? 5000);
+    const stable = wasOpen && Date.now() - openedAt >= stableAfter;
     failures = stable ? 1 : failures + 1;
     if (wasOpen) {
-      // A socket that opened ends the run of failed attempts (a stream that opened only to state
-      // a refusal does not: it counts as a refused handshake above).
-      refusals = refusedInRow = failedInRun = 0;
-      failingSince = null;
-      reported.clear();
+      // The server took the token. A socket that lasted ends the run of failed attempts; one the
+      // server closed sooner is one more failed attempt of it, so a server that accepts and at
+      // once closes is given up on too (a stream that opened only to state a refusal counts as
+      // a refused handshake above).
+      refusals = refusedInRow = 0;
+      if (stable) {
+        failedInRun = closedEarly = 0;
+        failingSince = null;
+        reported.clear();
+      } else if (notOpened(null, `${key}: the server closed the socket within ${stableAfter} ms of opening, ${(closedEarly += 1)} times (code ${code}${reason ? ` "${reason}"` : ''} the last time).`)) return;
     } else {
       refusedInRow += 1;
       if (refusals >= Math.max(1, reconnect.maxRefusals)) {
@@ -344,7 +355,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       refusedInRow = 0;
       refusals = 0;
       failingSince = null;
-      failedInRun = 0;
+      failedInRun = closedEarly = 0;
       reported.clear();
       state = { ...state, status: 'idle' };
       connection.open();
