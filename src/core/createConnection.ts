@@ -37,8 +37,9 @@ export interface ConnectionOptions {
   /** Frames longer than this many characters are rejected unparsed. */
   maxFrameChars: number;
   /**
-   * Socket stays open this long before the retry count and the give-up clock reset; one closed
-   * sooner is a failed attempt of the current run. @default 5000
+   * Socket stays open this long before the retry count resets, and the give-up clock too unless
+   * the socket brought a message: one closed sooner without one is a failed attempt of the
+   * current run. @default 5000
    */
   stableAfter?: number;
   random?: () => number;
@@ -100,6 +101,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   let refusal: string | null = null;
   /** The last `server/error` of this socket, shown as the state's error when it closes. */
   let serverError: string | null = null;
+  /** This socket brought a message other than an error: the server works, however soon it closes. */
+  let heard = false;
   let openedAt = 0;
   /** When the current attempt started, and the first attempt of the current run that never opened (null when none). */
   let attemptAt = 0;
@@ -145,7 +148,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   /**
    * An attempt that never opened (a failed handshake, a failing token function), or opened and
-   * was closed before `stableAfter` (`code` null). A cause is reported once per run of such
+   * was closed before `stableAfter` with no message (`code` null). A cause is reported once per run of such
    * attempts, not once per attempt (an early close only when the run gives up); once the run has
    * lasted `reconnect.giveUpAfter` (counted from the last failure seen while the device was
    * offline, if any) the connection gives up as `failed`, naming the last cause. Returns true
@@ -233,6 +236,7 @@ export function createConnection(options: ConnectionOptions): Connection {
   function handleOpen(): void {
     openedAt = Date.now();
     serverError = null;
+    heard = false;
     setState({ status: 'open', attempt: failures, error: null });
     flush();
     heartbeat?.start();
@@ -258,6 +262,7 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (!result.ok) return;
     if (heartbeat?.awaitingPong && result.events.some((e) => ping!.isPong(e))) heartbeat.pong();
     const events = result.events.map(redactEvent);
+    heard ||= events.some((e) => e.kind !== 'server/error');
     for (const event of events as CoreEvent[]) {
       if (event.kind === 'server/error') serverError = event.message;
       else if (event.kind === 'session/established') refusals = refusedInRow = 0;
@@ -280,16 +285,17 @@ export function createConnection(options: ConnectionOptions): Connection {
     const stable = wasOpen && Date.now() - openedAt >= stableAfter;
     failures = stable ? 1 : failures + 1;
     if (wasOpen) {
-      // The server took the token. A socket that lasted ends the run of failed attempts; one the
-      // server closed sooner is one more failed attempt of it, so a server that accepts and at
-      // once closes is given up on too (a stream that opened only to state a refusal counts as
-      // a refused handshake above).
+      // The server took the token. A socket that lasted, or brought a message (a working socket
+      // the network drops often), ends the run of failed attempts; one the server closed sooner
+      // without a word is one more failed attempt of it, so a server that accepts and at once
+      // closes is given up on too (a stream that opened only to state a refusal counts as a
+      // refused handshake above).
       refusals = refusedInRow = 0;
-      if (stable) {
+      if (stable || heard) {
         failedInRun = closedEarly = 0;
         failingSince = null;
         reported.clear();
-      } else if (notOpened(null, `${key}: the server closed the socket within ${stableAfter} ms of opening, ${(closedEarly += 1)} times (code ${code}${reason ? ` "${reason}"` : ''} the last time).`)) return;
+      } else if (notOpened(null, `${key}: the server closed the socket within ${stableAfter} ms of opening, with no message, ${(closedEarly += 1)} times (code ${code}${reason ? ` "${reason}"` : ''} the last time).`)) return;
     } else {
       refusedInRow += 1;
       if (refusals >= Math.max(1, reconnect.maxRefusals)) {

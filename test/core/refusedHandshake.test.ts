@@ -155,12 +155,13 @@ describe('with the default reconnect options', () => {
 });
 
 // A server that accepts the socket and closes it at once (a crashing consumer, a proxy that drops
-// upgraded connections): every attempt opens, so only a socket that lasted `stableAfter` (5 s)
-// ends the run of failed attempts; these end in `failed` after giveUpAfter like a refusal.
+// upgraded connections): every attempt opens, so only a socket that lasted `stableAfter` (5 s),
+// or brought a message, ends the run of failed attempts; these end in `failed` after
+// giveUpAfter like a refusal.
 describe('a server that accepts and at once closes', () => {
   const closedEarly = (attempts: number, giveUp: string, tail: string) =>
     new RegExp(
-      `^admin: gave up after ${attempts} attempts in ${giveUp} \\(reconnect\\.giveUpAfter\\); the last: the server closed the socket within 5000 ms of opening, ${attempts} times \\(code ${tail} the last time\\)\\. Check the server's logs, then call client\\.reconnect\\(\\)\\.$`,
+      `^admin: gave up after ${attempts} attempts in ${giveUp} \\(reconnect\\.giveUpAfter\\); the last: the server closed the socket within 5000 ms of opening, with no message, ${attempts} times \\(code ${tail} the last time\\)\\. Check the server's logs, then call client\\.reconnect\\(\\)\\.$`,
     );
 
   it('ends in failed after reconnect.giveUpAfter with one error saying so, and the app can retry (a real server)', async () => {
@@ -191,9 +192,9 @@ describe('a server that accepts and at once closes', () => {
     expect(errors).toHaveLength(1);
   });
 
-  /** A transport whose attempt n opens and is closed by the server `lifetime(n)` ms later. */
+  /** A transport whose attempt n opens (and brings `frame`, if given) and is closed by the server `lifetime(n)` ms later. */
   const openThenClosed =
-    (lifetime: (n: number, at: number) => number, opened: number[]): TransportFactory =>
+    (lifetime: (n: number, at: number) => number, opened: number[], frame?: string): TransportFactory =>
     (context) => {
       let closed = false;
       const dial = async (): Promise<void> => {
@@ -201,6 +202,7 @@ describe('a server that accepts and at once closes', () => {
         if (!attempt || closed) return;
         opened.push(Date.now());
         context.onOpen();
+        if (frame) context.onFrame(frame);
         setTimeout(() => {
           if (closed) return;
           context.onClose({ code: 1006, reason: '', wasOpen: true });
@@ -268,6 +270,24 @@ describe('a server that accepts and at once closes', () => {
       expect(since).toBeLessThan(opened.length - 1);
       expect(errors).toHaveLength(1);
       expect(errors[0]!.message).toMatch(closedEarly(since, '60 s', '1006'));
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a socket that brought a message ends the run however soon it closes (a working socket the network drops often)', async () => {
+    vi.useFakeTimers();
+    try {
+      const opened: number[] = [];
+      const errors: RealtimeError[] = [];
+      const frame = JSON.stringify({ type: 'admin_joined', user_id: 'u1', username: 'ann' });
+      const client = createRealtimeClient({ url: 'ws://127.0.0.1:9', transport: openThenClosed(() => 2_000, opened, frame), heartbeat: false, backends: noResync, reconnect: { minDelay: 100, maxDelay: 1_000 }, onError: (e) => errors.push(e) });
+      client.subscribe(adminBackend);
+      await vi.advanceTimersByTimeAsync(150_000);
+      expect(opened.length).toBeGreaterThan(40);
+      expect(client.connectionState(adminBackend)?.status).not.toBe('failed');
+      expect(errors).toEqual([]);
       client.dispose();
     } finally {
       vi.useRealTimers();
