@@ -1,4 +1,4 @@
-import { useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
+import { memo, useId, type ComponentPropsWithoutRef, type ReactElement } from 'react';
 import type { ConnectionStatus } from '../../core/ConnectionState';
 import type { Order } from '../../backends/orders/types';
 import { ConnectionIndicatorView } from '../ConnectionIndicator/ConnectionIndicatorView';
@@ -47,6 +47,22 @@ export interface OrderCardViewProps extends Omit<ComponentPropsWithoutRef<'artic
   unstyled?: boolean;
 }
 
+// A live card re-renders on every change of its order, and most changes touch one or two
+// fields: the parts whose props did not change (the connection dot, the badge, the bar, the
+// unchanged rows) are skipped, not rendered and diffed again.
+const Dot = memo(ConnectionIndicatorView);
+const Badge = memo(StatusBadge);
+const Progress = memo(ProgressBar);
+const DetailRow = memo(function DetailRow({ term, value, unstyled }: { term: string; value: string | null; unstyled: boolean }): ReactElement {
+  const cls = classNames(unstyled);
+  return (
+    <div className={cls('rrk-order-card__row')}>
+      <dt>{term}</dt>
+      <dd>{value ?? <span className={cls('rrk-order-card__none')}>—</span>}</dd>
+    </div>
+  );
+});
+
 function updatedText(value: string, locale?: string): string | null {
   const date = parseTime(value);
   return date ? formatFull(date, locale) : value || null;
@@ -92,8 +108,8 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
         <h3 id={titleId} className={cls('rrk-order-card__title')}>
           Order #{orderId ?? '?'}
         </h3>
-        {order && <StatusBadge status={order.status} unstyled={unstyled} />}
-        <ConnectionIndicatorView status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} announce={false} />
+        {order && <Badge status={order.status} unstyled={unstyled} />}
+        <Dot status={status} compact unstyled={unstyled} className={cls('rrk-order-card__connection')} announce={false} />
       </header>
       {state === 'error' && <p role="alert" className={cls('rrk-order-card__message')}>{error}</p>}
       {state === 'not-found' && (
@@ -104,13 +120,10 @@ export function OrderCardView(props: OrderCardViewProps): ReactElement {
       {state === 'loading' && <p className={cls('rrk-order-card__message')}>{status === 'failed' || status === 'closed' ? 'Offline: the order will load when the connection is back.' : 'Loading order…'}</p>}
       {order && (
         <>
-          <ProgressBar value={order.progress} label={`Progress of order ${orderId}`} unstyled={unstyled} />
+          <Progress value={order.progress} label={`Progress of order ${orderId}`} unstyled={unstyled} />
           <dl className={cls('rrk-order-card__details')}>
             {rows.map(([term, value]) => (
-              <div key={term} className={cls('rrk-order-card__row')}>
-                <dt>{term}</dt>
-                <dd>{value ?? <span className={cls('rrk-order-card__none')}>—</span>}</dd>
-              </div>
+              <DetailRow key={term} term={term} value={value} unstyled={unstyled} />
             ))}
           </dl>
           {order.message && <p className={cls('rrk-order-card__note')}>{order.message}</p>}
