@@ -16,15 +16,16 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: number): RefObject<T | null> {
   const ref = useRef<T>(null);
   const seen = useRef(key);
-  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; set: boolean; rapid: boolean }>({ timer: undefined, set: false, rapid: false });
+  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; until: number; set: boolean; rapid: boolean }>({ timer: undefined, until: 0, set: false, rapid: false });
   useLayoutEffect(() => {
     const previous = seen.current;
     seen.current = key;
     const element = ref.current;
     if (previous == null || key == null || Object.is(previous, key) || !(duration > 0) || !element) return;
     const current = mark.current;
-    clearTimeout(current.timer);
-    // A `data-changed` the component rendered itself (the View's `highlight`) is not ours to remove.
+    // A busy card changes many times per highlight: the one timer is moved by its deadline,
+    // not cleared and set again on every change.
+    current.until = Date.now() + duration;
     if (!current.set && !element.hasAttribute('data-changed')) {
       element.setAttribute('data-changed', 'true');
       current.set = true;
@@ -32,14 +33,21 @@ export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: nu
       element.setAttribute('data-rapid', 'true');
       current.rapid = true;
     }
-    current.timer = setTimeout(() => {
+    if (current.timer !== undefined) return;
+    const expire = (): void => {
+      const left = current.until - Date.now();
+      if (left > 0) {
+        current.timer = setTimeout(expire, left);
+        return;
+      }
       current.timer = undefined;
       if (current.rapid) element.removeAttribute('data-rapid');
       current.rapid = false;
       if (!current.set) return;
       current.set = false;
       element.removeAttribute('data-changed');
-    }, duration);
+    };
+    current.timer = setTimeout(expire, duration);
   }, [key, duration]);
   useLayoutEffect(() => () => clearTimeout(mark.current.timer), []);
   return ref;
