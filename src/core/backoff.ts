@@ -18,9 +18,11 @@ export interface ReconnectOptions {
    * `client.reconnect()`). A browser shows a refused WebSocket handshake (a 403 for a bad token
    * or a foreign Origin) exactly like an unreachable server, with no reason, so the kit cannot
    * tell "refused for ever" from "down for a while": it counts time, not the kind of failure.
-   * The clock starts at the first failed attempt after the socket was last open, and starts
-   * again at each failure while the device says it is offline (`navigator.onLine === false`),
-   * so an offline device never gives up; the last attempt starts by the deadline at the latest: a connection that never opens is `failed` within
+   * The clock starts at the first failed attempt after a socket last stayed open 5 s
+   * (`stableAfter`) or brought a message (a socket the server closes at once, without a word,
+   * counts as a failed attempt), and starts again at each failure while the device says it is
+   * offline (`navigator.onLine === false`), so an offline device never gives up; the last
+   * attempt starts by the deadline at the latest: a connection that never opens is `failed` within
    * `giveUpAfter + connectTimeout` (70 s with the defaults). Each distinct cause is reported
    * once through `onError` meanwhile, not once per attempt. `Infinity` keeps trying for ever.
    * @default 60000
