@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/profileComponents.ts [--cards 200] [--rate 2000] [--seconds 5] [--highlight 1500]
+ * `npx tsx bench/profileComponents.ts [--page components|kit] [--cards 200] [--rate 2000] [--seconds 5] [--highlight 1500]
  *   [--styles 0] [--trace] [--cpu] [--idle 3] [--from /tmp/before] [--css '<rules>']`
  *
  * Where the drop-in components spend the main thread: N real `OrderCard`s (bench/componentPage/)
@@ -37,6 +37,8 @@ const idle = Number(value('--idle', '0'));
 /** CSS added after the stylesheet, to measure one rule: `--css '.rrk-order-card{content-visibility:visible}'`. */
 const extraCss = value('--css', '');
 const trace = args.includes('--trace');
+/** `components` (this script's OrderCard page) or `kit` (the hooks page of `npm run bench`, which must have run once). */
+const pageName = value('--page', 'components');
 const cpu = args.includes('--cpu');
 /** Another checkout's root (e.g. `git archive` of an older commit) to profile its components and CSS. */
 const from = value('--from', '');
@@ -133,14 +135,15 @@ if (trace) {
 }
 try {
   const q = new URLSearchParams({ variant: 'components', stream: 'perOrder', cards: String(cards), highlight: String(highlight), styles: styles ? '1' : '0', css: extraCss });
-  const tab = await browser.open(`http://127.0.0.1:${server.port}/components/index.html?${q}`);
+  // `--page kit`: the hooks page with the minimal card (built by `npm run bench`, bench/.build/kit/).
+  const tab = await browser.open(`http://127.0.0.1:${server.port}/${pageName}/index.html?${q}`);
   await tab.waitFor('window.__bench');
   const ready = await tab.eval<{ ok: boolean }>(`__bench.whenReady(${cards}, 0)`);
   if (!ready.ok) throw new Error(`page not ready: ${JSON.stringify(ready)} ${JSON.stringify(await tab.eval('__bench.errors.slice(0, 3)'))}`);
   await new Promise((r) => setTimeout(r, 1000));
   const sequence = orderSequence(1000, Math.round(rate * seconds), cards);
   await tab.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await tab.eval(`__bench.start(${JSON.stringify(expectedFinal(sequence, cards, 0))}); __longTasks.total = 0; __longTasks.count = 0;`);
+  await tab.eval(`__bench.start(${JSON.stringify(expectedFinal(sequence, cards, 0))}); if (window.__longTasks) { __longTasks.total = 0; __longTasks.count = 0; }`);
   if (trace) await tab.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   if (cpu) {
     await tab.send('Profiler.enable');
@@ -154,7 +157,7 @@ try {
   const done = await tab.eval<{ done: boolean; doneAt: number }>('__bench.whenDone(5000)', 70_000);
   const after = await metrics(tab);
   const cpuAfter = chromiumCpu(rootPid);
-  const longTasks = await tab.eval<{ total: number; count: number }>('({ ...__longTasks })');
+  const longTasks = await tab.eval<{ total: number; count: number }>('({ total: 0, count: 0, ...window.__longTasks })');
   let profile: CpuProfile | undefined;
   if (cpu) profile = (await tab.send<{ profile: CpuProfile }>('Profiler.stop')).profile;
   if (trace) {
