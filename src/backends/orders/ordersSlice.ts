@@ -32,16 +32,18 @@ export const initialOrders: OrdersSlice = { byId: record(), ids: [], lastEvent: 
 
 /** Merge a patch; return the same object when nothing changed (duplicates are common on the wire). */
 export function mergeOrder(current: Order | undefined, patch: OrderPatch): Order {
-  let changed = current === undefined;
-  const next: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
+  // Copied once something differs, not before: a duplicate frame costs no copy.
+  let next: Record<string, unknown> | undefined = current ? undefined : {};
+  const fields = patch as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
     if (value === undefined || key === 'updatedAt' || key === 'source') continue;
-    if (!sameValue(next[key], value)) {
+    if (!sameValue((next ?? (current as unknown as Record<string, unknown>))[key], value)) {
+      next ??= { ...current };
       next[key] = value;
-      changed = true;
     }
   }
-  if (!changed) return current!;
+  if (!next) return current!;
   next.source = patch.source;
   next.updatedAt = patch.updatedAt ?? current?.updatedAt ?? nowIso();
   next.status ??= 'unknown';
