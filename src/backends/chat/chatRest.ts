@@ -21,6 +21,20 @@ interface ChatRestState {
 }
 const states = new WeakMap<RealtimeClient, ChatRestState>();
 
+/** Peers remembered per map, the most recently used kept: twice the store's default peers cap. */
+const REMEMBERED_PEERS = 1000;
+
+/** Set `key` as the most recent entry; the least recently used goes past the cap. */
+function remember<V>(map: Map<string, V>, key: string, value: V, drop?: (value: V) => void): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const [oldest, old] of map) {
+    if (map.size <= REMEMBERED_PEERS) break;
+    map.delete(oldest);
+    drop?.(old);
+  }
+}
+
 function stateOf(client: RealtimeClient): ChatRestState {
   let state = states.get(client);
   if (!state) states.set(client, (state = { conversations: new Map(), typing: new Map() }));
@@ -126,7 +140,7 @@ export function loadChatHistory(client: RealtimeClient, peerId: string | number,
     // Inside the call: a peer id no path can hold (`?`, `/`…) is this load's error, not a throw in an effect.
     const path = `${fillPath(paths(client)['history']!, peer)}?${query}`;
     const page = parseChatHistory(await restOf(client).request('GET', path), peer);
-    if (page.conversationId) stateOf(client).conversations.set(peer, page.conversationId);
+    if (page.conversationId) remember(stateOf(client).conversations, peer, page.conversationId);
     dispatch(client, { kind: 'chat/history', peerId: peer, messages: page.messages, hasMore: page.hasMore, older: Boolean(options.older && oldest !== null), online: page.online, name: page.name });
   }, 'loading the chat history').catch((error: Error) => {
     if (visible) dispatch(client, { kind: 'chat/historyState', peerId: peer, status: 'error', error: error.message });
@@ -140,7 +154,7 @@ export function loadConversations(client: RealtimeClient): Promise<void> {
   if (client.store.getState().chat?.conversations.status !== 'loaded') dispatch(client, { kind: 'chat/conversationsState', status: 'loading' });
   return call(client, async () => {
     const items = parseConversations(await restOf(client).request('GET', path));
-    for (const c of items) stateOf(client).conversations.set(c.peerId, c.id);
+    for (const c of items) remember(stateOf(client).conversations, c.peerId, c.id);
     dispatch(client, { kind: 'chat/conversations', items });
   }, 'loading the conversations').catch((error: Error) => {
     dispatch(client, { kind: 'chat/conversationsState', status: 'error', error: error.message });
@@ -200,7 +214,7 @@ export function setChatTyping(client: RealtimeClient, peerId: string | number, a
     if (!last.active || now - last.sentAt >= TYPING_EVERY_MS) post(true);
     next.idle = setTimeout(() => setChatTyping(client, peer, false), TYPING_IDLE_MS);
   } else if (last.active) post(false);
-  typing.set(peer, next);
+  remember(typing, peer, next, (old) => clearTimeout(old.idle));
 }
 
 /**
