@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, render, screen, within } from '@testing-library/react';
-import { Profiler, type ReactElement } from 'react';
+import { Activity, Profiler, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OrderCardView, formatCurrency } from 'react-realtime-kit';
 import { continuingOrder, doneOrder, longNamesOrder, sparseOrder, unknownStatusOrder } from '../fixtures/orders';
@@ -145,6 +145,28 @@ describe('OrderCardView change highlight (changeKey)', () => {
     const off = setup(0);
     off.rerender('event 2');
     expect(off.card).not.toHaveAttribute('data-changed');
+  });
+
+  it('ends the highlight when the card is hidden mid-highlight (<Activity>), and highlights the next change after it shows', () => {
+    vi.useFakeTimers();
+    const ui = (key: string, mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <OrderCardView orderId={101} order={continuingOrder} status="open" changeKey={key} highlightFor={1000} />
+      </Activity>
+    );
+    const view = render(ui('a', 'visible'));
+    const card = view.container.querySelector('article')!;
+    view.rerender(ui('b', 'visible'));
+    view.rerender(ui('c', 'visible'));
+    expect(card).toHaveAttribute('data-rapid', 'true');
+    view.rerender(ui('c', 'hidden'));
+    view.rerender(ui('c', 'visible'));
+    expect(card).not.toHaveAttribute('data-changed');
+    expect(card).not.toHaveAttribute('data-rapid');
+    view.rerender(ui('d', 'visible'));
+    expect(card).toHaveAttribute('data-changed', 'true');
+    act(() => void vi.advanceTimersByTime(1001));
+    expect(card).not.toHaveAttribute('data-changed');
   });
 
   it('marks a card changing faster than its highlight as data-rapid (the progress fill then jumps), until it settles', () => {

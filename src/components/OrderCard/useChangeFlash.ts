@@ -1,5 +1,24 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 
+interface Mark {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the highlight ends: the latest change plus its duration. */
+  until: number;
+  /** Which of the attributes this hook set (a `data-changed` the component rendered is not ours). */
+  set: boolean;
+  rapid: boolean;
+  element: HTMLElement | null;
+}
+
+/** End the highlight now: the timer, and the attributes this hook set. */
+function unmark(mark: Mark): void {
+  clearTimeout(mark.timer);
+  mark.timer = undefined;
+  if (mark.rapid) mark.element?.removeAttribute('data-rapid');
+  if (mark.set) mark.element?.removeAttribute('data-changed');
+  mark.set = mark.rapid = false;
+}
+
 /**
  * Highlight the element on every change of `key` after its first value, in the commit that
  * shows the change: no state, no timer-driven re-render. `data-changed="true"` is set (if it is
@@ -16,7 +35,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: number): RefObject<T | null> {
   const ref = useRef<T>(null);
   const seen = useRef(key);
-  const mark = useRef<{ timer: ReturnType<typeof setTimeout> | undefined; until: number; set: boolean; rapid: boolean }>({ timer: undefined, until: 0, set: false, rapid: false });
+  const mark = useRef<Mark>({ timer: undefined, until: 0, set: false, rapid: false, element: null });
   useLayoutEffect(() => {
     const previous = seen.current;
     seen.current = key;
@@ -26,6 +45,7 @@ export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: nu
     // A busy card changes many times per highlight: the one timer is moved by its deadline,
     // not cleared and set again on every change.
     current.until = Date.now() + duration;
+    current.element = element;
     if (!current.set && !element.hasAttribute('data-changed')) {
       element.setAttribute('data-changed', 'true');
       current.set = true;
@@ -36,19 +56,12 @@ export function useChangeFlash<T extends HTMLElement>(key: unknown, duration: nu
     if (current.timer !== undefined) return;
     const expire = (): void => {
       const left = current.until - Date.now();
-      if (left > 0) {
-        current.timer = setTimeout(expire, left);
-        return;
-      }
-      current.timer = undefined;
-      if (current.rapid) element.removeAttribute('data-rapid');
-      current.rapid = false;
-      if (!current.set) return;
-      current.set = false;
-      element.removeAttribute('data-changed');
+      current.timer = left > 0 ? setTimeout(expire, left) : undefined;
+      if (left <= 0) unmark(current);
     };
     current.timer = setTimeout(expire, duration);
   }, [key, duration]);
-  useLayoutEffect(() => () => clearTimeout(mark.current.timer), []);
+  // Unmounted, or hidden (`<Activity>`, a Suspense fallback) with its refs kept: no mark outlives it.
+  useLayoutEffect(() => () => unmark(mark.current), []);
   return ref;
 }
