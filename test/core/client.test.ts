@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientFor, disposeClients } from '../helpers/clientFor';
 import { startWsServer, type TestWsServer } from '../helpers/startWsServer';
 import { useWsServer } from '../helpers/useWsServer';
@@ -54,6 +54,22 @@ describe('chat through the client', () => {
     expect(JSON.parse(server.connections[0]!.received[2]!)).toEqual({ receiver_id: 404, message: 'to nobody', client_id: bad });
     await server.waitFor(() => client.store.getState().chat.byPeer['404']![0]!.state === 'failed', 'failed again');
     expect(client.store.getState().chat.byPeer['404']).toHaveLength(1);
+  });
+
+  it('gives client ids that two pages of one user cannot share, even sending in the same millisecond', async () => {
+    // Two tabs or devices: two copies of the kit, each counting its clients and sends from 1.
+    vi.spyOn(Date, 'now').mockReturnValue(1_767_225_600_000);
+    const ids: string[] = [];
+    for (let page = 0; page < 2; page++) {
+      vi.resetModules();
+      const kit = await import('react-realtime-kit');
+      const client = kit.createRealtimeClient({ url: server.url, token: 'erp-key', reconnect: { minDelay: 10_000, maxDelay: 10_000 } });
+      for (let i = 0; i < 50; i++) ids.push(kit.sendChat(client, 7, `hello ${i}`));
+      client.dispose();
+    }
+    vi.restoreAllMocks();
+    expect(new Set(ids).size).toBe(100);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(64);
   });
 
   it('fails messages whose ack never came when the socket closes, and keeps queued ones queued', async () => {

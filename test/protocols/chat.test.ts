@@ -19,6 +19,15 @@ const msg: ChatMessage = {
 };
 const received = (patch: Partial<ChatMessage>): RealtimeEvent[] => [{ kind: 'chat/received', message: { ...msg, ...patch } }];
 
+describe('chatDialect.parse: an ack with an unusable client_id', () => {
+  it('still acks (matching the oldest waiting send) and reports the key once', () => {
+    const result = chatDialect.parse(j({ type: 'message_sent', id: 456, client_id: 5 }));
+    expect(result).toMatchObject({ ok: true, events: [{ kind: 'chat/ack', serverId: '456' }] });
+    expect(result.ok && result.events[0]).not.toHaveProperty('clientId');
+    expect(result.ok && result.error).toMatch(/client_id/);
+  });
+});
+
 describe('chatDialect.parse: valid frames', () => {
   it.each<[string, unknown, RealtimeEvent[]]>([
     ['the ack', j({ type: 'message_sent', id: 456 }), [{ kind: 'chat/ack', serverId: '456' }]],

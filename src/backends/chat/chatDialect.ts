@@ -54,7 +54,8 @@ export interface ChatSendFrame {
 const handlers: Readonly<Record<string, MessageHandler>> = {
   message_sent: (r) => {
     // With the send's client id the ack matches its message exactly; without, the oldest awaiting one.
-    const clientId = r.string('client_id', 'nullable', { max: 256 });
+    // A key the kit cannot use (not a string) leaves the ack to match the oldest waiting send.
+    const clientId = r.soft(() => r.string('client_id', 'nullable', { max: 256 }));
     return [clientId ? { kind: 'chat/ack', serverId: r.id('id'), clientId } : { kind: 'chat/ack', serverId: r.id('id') }];
   },
   error: (r) => [{ kind: 'chat/rejected', error: r.has('error') || !r.has('message') ? r.string('error') : r.string('message') }],

@@ -17,6 +17,17 @@ let clientSeq = 0;
 /** Own messages remembered for a retry, per client. */
 const retryCap = 2000;
 
+/**
+ * 64 random bits: the client id is the server's idempotency key, unique per sender for ever,
+ * and two tabs or devices of one user count their sends alike.
+ */
+function randomPart(): string {
+  const words = new Uint32Array(2);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(words);
+  else for (let i = 0; i < 2; i++) words[i] = Math.floor(Math.random() * 2 ** 32);
+  return Array.from(words, (w) => w.toString(36)).join('');
+}
+
 function outboxOf(client: RealtimeClient): Outbox {
   let outbox = outboxes.get(client);
   if (!outbox) outboxes.set(client, (outbox = { tag: ++clientSeq, seq: 0, sent: new Map() }));
@@ -71,7 +82,7 @@ export function sendChat(client: RealtimeClient, peerId: string | number, text: 
   refuseDisposed(client, 'sendChat');
   client.use(chatBackend);
   const outbox = outboxOf(client);
-  const clientId = `c${outbox.tag}-${Date.now().toString(36)}-${++outbox.seq}`;
+  const clientId = `c${outbox.tag}-${Date.now().toString(36)}-${++outbox.seq}-${randomPart()}`;
   const entry = { peerId: peer, text, attachment };
   outbox.sent.set(clientId, entry);
   // Bounded like every list: the oldest (long since sent or given up) are forgotten.
