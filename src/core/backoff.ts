@@ -19,8 +19,9 @@ export interface ReconnectOptions {
    * or a foreign Origin) exactly like an unreachable server, with no reason, so the kit cannot
    * tell "refused for ever" from "down for a while": it counts time, not the kind of failure.
    * The clock starts at the first failed attempt after a socket last stayed open 5 s
-   * (`stableAfter`) or brought a message (a socket the server closes at once, without a word,
-   * counts as a failed attempt), and starts again at each failure while the device says it is
+   * (`stableAfter`) or brought a message (a socket closed sooner without a word counts as a
+   * failed attempt: a server that accepts and closes at once, or an endpoint that sends nothing
+   * on connect on a network that cuts every socket within 5 s), and starts again at each failure while the device says it is
    * offline (`navigator.onLine === false`), so an offline device never gives up; the last
    * attempt starts by the deadline at the latest: a connection that never opens is `failed` within
    * `giveUpAfter + connectTimeout` (70 s with the defaults). Each distinct cause is reported

@@ -163,7 +163,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       fail(
         new RealtimeError(
           code ? 'handshake-failed' : 'connection-failed',
-          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} (reconnect.giveUpAfter); the last: ${last} ${code ? 'Check the server, the token and the Origin' : "Check the server's logs"}, then call client.reconnect().`,
+          `${key}: gave up after ${failedInRun} attempts in ${duration(reconnect.giveUpAfter)} (reconnect.giveUpAfter); the last: ${last} ${code ? 'Check the server, the token and the Origin' : "Check the token and the server's logs"}, then call client.reconnect().`,
           { endpoint: key },
         ),
       );
@@ -290,7 +290,10 @@ export function createConnection(options: ConnectionOptions): Connection {
       // without a word is one more failed attempt of it, so a server that accepts and at once
       // closes is given up on too (a stream that opened only to state a refusal counts as a
       // refused handshake above).
-      refusals = refusedInRow = 0;
+      // Closed at once without a word may be a token refused after accepting (a consumer's
+      // close(4001)): in a row, such closes ask the token function for a fresh token.
+      refusals = 0;
+      refusedInRow = stable || heard ? 0 : refusedInRow + 1;
       if (stable || heard) {
         failedInRun = closedEarly = 0;
         failingSince = null;

@@ -161,7 +161,7 @@ describe('with the default reconnect options', () => {
 describe('a server that accepts and at once closes', () => {
   const closedEarly = (attempts: number, giveUp: string, tail: string) =>
     new RegExp(
-      `^admin: gave up after ${attempts} attempts in ${giveUp} \\(reconnect\\.giveUpAfter\\); the last: the server closed the socket within 5000 ms of opening, with no message, ${attempts} times \\(code ${tail} the last time\\)\\. Check the server's logs, then call client\\.reconnect\\(\\)\\.$`,
+      `^admin: gave up after ${attempts} attempts in ${giveUp} \\(reconnect\\.giveUpAfter\\); the last: the server closed the socket within 5000 ms of opening, with no message, ${attempts} times \\(code ${tail} the last time\\)\\. Check the token and the server's logs, then call client\\.reconnect\\(\\)\\.$`,
     );
 
   it('ends in failed after reconnect.giveUpAfter with one error saying so, and the app can retry (a real server)', async () => {
@@ -190,6 +190,22 @@ describe('a server that accepts and at once closes', () => {
     expect(client.connectionState(adminBackend)?.status).toBe('open');
     expect(server.open()).toHaveLength(1);
     expect(errors).toHaveLength(1);
+  });
+
+  it("asks for a fresh token after closes in a row (a consumer that accepts, then closes on an expired token)", async () => {
+    server.onConnection = (connection) => connection.socket.close(4001, '');
+    const asked: boolean[] = [];
+    const { client } = clientFor(server, {
+      ...quickGiveUp,
+      token: ({ forceRefresh }: { forceRefresh: boolean }) => {
+        asked.push(forceRefresh);
+        return forceRefresh ? 'fresh' : 'expired';
+      },
+    });
+    client.subscribe(adminBackend);
+    await server.waitFor(() => server.connections.length >= 3, 'three attempts');
+    expect(asked.slice(0, 3)).toEqual([false, false, true]);
+    expect(server.handshakes[2]!.url).toContain('token=fresh');
   });
 
   /** A transport whose attempt n opens (and brings `frame`, if given) and is closed by the server `lifetime(n)` ms later. */
