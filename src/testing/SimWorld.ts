@@ -174,15 +174,15 @@ export class SimWorld {
     return notification;
   }
 
-  /**
-   * Store a chat message and update its conversation as the ERP's send does: last message
-   * (first 100 characters, or `[Attachment]`), its time and author, and the receiver's unread + 1.
-   */
   /** The message `sender_id` sent with this idempotency key, if any. */
   messageByClientId(sender_id: number | string, client_id: string): SimChatMessage | undefined {
     return this.byClientId.get(`${sender_id}\u0000${client_id}`);
   }
 
+  /**
+   * Store a chat message and update its conversation as the ERP's send does: last message
+   * (first 100 characters, or `[Attachment]`), its time and author, and the receiver's unread + 1.
+   */
   addMessage(sender_id: number | string, receiver_id: number | string, message: string, attachment: string | null, client_id: string | null = null): SimChatMessage {
     const sender = this.user(sender_id);
     const receiver = this.user(receiver_id);

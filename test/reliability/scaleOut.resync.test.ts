@@ -81,6 +81,8 @@ describe('notifications resync on reopen', () => {
     await until(() => client.store.getState().notifications.unreadCount === 2, 'the count');
     expect(unreadCount).toBeLessThanOrEqual(2);
     expect(sh.asked).toEqual(['/api/interactions/notifications/']); // the list only: the count comes over the socket
+    // Asked on reopen, and again once the list is in (a push the list already held adds nothing to the count).
+    await until(() => server!.connections.at(-1)!.received.filter((d) => d.includes('get_unread_count')).length === 2, 'the count asked again after the list');
     expect(errors.filter((e) => e.code !== 'handshake-failed')).toEqual([]);
   });
 

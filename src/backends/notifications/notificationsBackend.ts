@@ -37,8 +37,9 @@ export const notificationsBackend: RestBackendDefinition<NotificationsCommand> =
     if (!reconnected) return undefined;
     send({ type: 'get_unread_count' });
     // The list is SmartHunt's REST API: the dialect with a heartbeat (as useNotifications' polling).
-    // The count comes over the socket (asked above), so a late REST answer cannot set an older one.
-    return client.restConfig.apiUrl && client.use(notificationsBackend).dialect.heartbeat ? reloadList(client) : undefined;
+    // The count comes over the socket, so a late REST answer cannot set an older one; it is asked
+    // again once the list is in, since a push the list already held adds nothing to it.
+    return client.restConfig.apiUrl && client.use(notificationsBackend).dialect.heartbeat ? reloadList(client).then(() => void send({ type: 'get_unread_count' })) : undefined;
   },
   // Until it greets again, the hook's REST polling keeps the list up to date.
   onClosed: ({ dispatch }) => dispatch({ kind: 'notification/socketClosed' }),
