@@ -39,7 +39,9 @@ function receive(ctx: SimContext, s: HubSession, sender: SimUser, frame: SimFram
   const data = decoded.ok ? asObject(decoded.value) : null;
   // The real consumer does not catch json.loads or data.get failures: it crashes after accept.
   if (!data) return ctx.hub.close(s, 1011, 'Internal server error');
-  const error = (text: string): void => ctx.hub.sendJson(s, { type: 'error', error: text });
+  const clientId = idempotencyKey(data['client_id']);
+  // The key is echoed in refusals too (not on the real server), so the kit matches them exactly.
+  const error = (text: string): void => ctx.hub.sendJson(s, clientId === null ? { type: 'error', error: text } : { type: 'error', error: text, client_id: clientId });
   const receiverId = data['receiver_id'];
   const message = data['message'];
   const attachment = data['attachment'];
@@ -49,7 +51,6 @@ function receive(ctx: SimContext, s: HubSession, sender: SimUser, frame: SimFram
   if (!receiver) return error('Failed to send message. Receiver not found.');
   const text = typeof message === 'string' ? message : truthy(message) ? JSON.stringify(message) : '';
   const url = typeof attachment === 'string' && attachment !== '' ? attachment : null;
-  const clientId = idempotencyKey(data['client_id']);
   const known = clientId === null ? undefined : ctx.world.messageByClientId(sender.id, clientId);
   const stored = known ?? ctx.world.addMessage(sender.id, receiver.id, text, url, clientId);
   ctx.hub.sendJson(s, clientId === null ? { type: 'message_sent', id: stored.id } : { type: 'message_sent', id: stored.id, client_id: clientId });

@@ -56,6 +56,24 @@ describe('chat through the client', () => {
     expect(client.store.getState().chat.byPeer['404']).toHaveLength(1);
   });
 
+  it('matches an ack and a refusal that name their send to it, whatever order they come in', async () => {
+    const pending: { client_id: string; receiver_id: number }[] = [];
+    server.onMessage = (connection, data) => {
+      pending.push(JSON.parse(data));
+      if (pending.length < 2) return;
+      // The second send is refused before the first is acked.
+      connection.socket.send(JSON.stringify({ type: 'error', error: 'Failed to send message. Receiver not found.', client_id: pending[1]!.client_id }));
+      connection.socket.send(JSON.stringify({ type: 'message_sent', id: 900, client_id: pending[0]!.client_id }));
+    };
+    const { client } = clientFor(server, { token: 'erp-key' });
+    client.subscribe(chatBackend);
+    const first = sendChat(client, 7, 'to a friend');
+    const second = sendChat(client, 404, 'to nobody');
+    await server.waitFor(() => client.store.getState().chat.byPeer['7']?.[0]?.state === 'sent', 'the ack');
+    expect(client.store.getState().chat.byPeer['7']![0]).toMatchObject({ clientId: first, state: 'sent', id: '900' });
+    expect(client.store.getState().chat.byPeer['404']![0]).toMatchObject({ clientId: second, state: 'failed', error: 'Failed to send message. Receiver not found.' });
+  });
+
   it('gives client ids that two pages of one user cannot share, even sending in the same millisecond', async () => {
     // Two tabs or devices: two copies of the kit, each counting its clients and sends from 1.
     vi.spyOn(Date, 'now').mockReturnValue(1_767_225_600_000);

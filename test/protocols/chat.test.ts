@@ -35,6 +35,7 @@ describe('chatDialect.parse: valid frames', () => {
     ['the ack naming its send (a server honouring client_id)', j({ type: 'message_sent', id: 456, client_id: 'c1-x-3' }), [{ kind: 'chat/ack', serverId: '456', clientId: 'c1-x-3' }]],
     ['the ack with a null client_id', j({ type: 'message_sent', id: 456, client_id: null }), [{ kind: 'chat/ack', serverId: '456' }]],
     ['a refusal', j({ type: 'error', error: 'receiver_id is required' }), [{ kind: 'chat/rejected', error: 'receiver_id is required' }]],
+    ['a refusal naming its send (a server echoing client_id)', j({ type: 'error', error: 'receiver_id is required', client_id: 'c1-x-3' }), [{ kind: 'chat/rejected', error: 'receiver_id is required', clientId: 'c1-x-3' }]],
     ['a refusal (receiver not found)', j({ type: 'error', error: 'Failed to send message. Receiver not found.' }), [{ kind: 'chat/rejected', error: 'Failed to send message. Receiver not found.' }]],
     ['a refusal carried in `message`', j({ type: 'error', message: 'Invalid JSON' }), [{ kind: 'chat/rejected', error: 'Invalid JSON' }]],
     ['the documented message', j(documented), received({})],

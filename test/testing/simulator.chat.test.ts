@@ -78,6 +78,14 @@ describe('ERP chat (§4)', () => {
     for (const frame of me.sink.frames) expect(chatDialect.parse(frame).ok).toBe(true);
   });
 
+  it('echoes a send\'s client_id in its refusal (not on the real server), so the kit matches it exactly', () => {
+    sim = checkedSimulator();
+    const me = join(sim, '/ws/chat/?token=demo');
+    me.send({ receiver_id: 424242, message: 'hello?', client_id: 'c1-a-9' });
+    expect(me.sink.json()).toEqual([{ type: 'error', error: 'Failed to send message. Receiver not found.', client_id: 'c1-a-9' }]);
+    expect(chatDialect.parse(me.sink.frames[0]!)).toEqual({ ok: true, events: [{ kind: 'chat/rejected', error: 'Failed to send message. Receiver not found.', clientId: 'c1-a-9' }] });
+  });
+
   it('closes with 1011 on invalid JSON (the real consumer crashes)', () => {
     sim = checkedSimulator();
     const me = join(sim, '/ws/chat/?token=demo');

@@ -58,7 +58,12 @@ const handlers: Readonly<Record<string, MessageHandler>> = {
     const clientId = r.soft(() => r.string('client_id', 'nullable', { max: 256 }));
     return [clientId ? { kind: 'chat/ack', serverId: r.id('id'), clientId } : { kind: 'chat/ack', serverId: r.id('id') }];
   },
-  error: (r) => [{ kind: 'chat/rejected', error: r.has('error') || !r.has('message') ? r.string('error') : r.string('message') }],
+  error: (r) => {
+    const error = r.has('error') || !r.has('message') ? r.string('error') : r.string('message');
+    // A server that echoes the send's client id here too lets a refusal find its message exactly.
+    const clientId = r.soft(() => r.string('client_id', 'nullable', { max: 256 }));
+    return [clientId ? { kind: 'chat/rejected', error, clientId } : { kind: 'chat/rejected', error }];
+  },
   chat_message: (r) => {
     const id = r.id('id');
     const peerId = r.id('sender_id');

@@ -41,21 +41,27 @@ class ChatConsumer(AsyncWebsocketConsumer):
         receiver_id = data.get('receiver_id')
         message = data.get('message', '')
         attachment = data.get('attachment')
-
-        if not receiver_id:
-            await self.send(text_data=json.dumps({'type': 'error', 'error': 'receiver_id is required'}))
-            return
-        if not message and not attachment:
-            await self.send(text_data=json.dumps({'type': 'error', 'error': 'message or attachment is required'}))
-            return
-
         # Not on the real server (it ignores unknown fields): `client_id`, the kit's idempotency
         # key. A repeat of a stored (sender, client_id) gets the stored message's ack and is
-        # neither stored nor delivered again.
+        # neither stored nor delivered again; acks and errors echo it.
         client_id = data.get('client_id')
+
+        async def error(text):
+            frame = {'type': 'error', 'error': text}
+            if isinstance(client_id, str) and client_id:
+                frame['client_id'] = client_id
+            await self.send(text_data=json.dumps(frame))
+
+        if not receiver_id:
+            await error('receiver_id is required')
+            return
+        if not message and not attachment:
+            await error('message or attachment is required')
+            return
+
         result = await self.save_message(receiver_id, message, attachment, client_id)
         if result is None:
-            await self.send(text_data=json.dumps({'type': 'error', 'error': 'Failed to send message. Receiver not found.'}))
+            await error('Failed to send message. Receiver not found.')
             return
         saved, created = result
 
